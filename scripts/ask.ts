@@ -1,0 +1,28 @@
+import { parseArgs } from 'node:util';
+import { openApp } from '../src/app.ts';
+import { ensureIndexed } from '../src/cli/ensure-indexed.ts';
+import { renderAnswer } from '../src/cli/render.ts';
+import { configFromEnvironment, runCommand } from '../src/cli/run.ts';
+import { AppError } from '../src/errors.ts';
+
+const USAGE = 'Usage: npm run ask -- [--json] "<question>"';
+
+await runCommand(async () => {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  } catch (error) {
+    throw new AppError(`${(error as Error).message}\n${USAGE}`);
+  }
+  const question = parsed.positionals.join(' ').trim();
+  if (question === '') throw new AppError(`No question given.\n${USAGE}`);
+  const config = configFromEnvironment();
+  const app = await openApp(config);
+  try {
+    await ensureIndexed(app, config.corpusDir, (line) => process.stderr.write(`${line}\n`));
+    const answer = await app.ask(question);
+    process.stdout.write(parsed.values.json ? `${JSON.stringify(answer)}\n` : `${renderAnswer(answer)}\n`);
+  } finally {
+    await app.close();
+  }
+});

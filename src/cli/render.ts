@@ -1,0 +1,41 @@
+import type { Answer } from '../answer/answer.ts';
+import { MESSAGES } from '../answer/messages.ts';
+import type { ReindexReport } from '../pipeline/reindex.ts';
+
+/** A human-readable answer for the terminal: the lead, then each quote with where it comes from. */
+export function renderAnswer(answer: Answer): string {
+  const m = MESSAGES[answer.language];
+  const lines = [answer.answer, ''];
+  answer.citations.forEach((c, i) => {
+    if (answer.kind === 'escalated' && i === 0) lines.push('(closest passages found)');
+    lines.push(`[${i + 1}] ${c.documentTitle}`, `    ${m.section}: ${c.section} · ${m.version} ${c.version}`);
+    for (const paragraph of c.quote.split('\n\n')) lines.push(`    > ${paragraph}`);
+    if (c.sourceUrl) lines.push(`    ${c.sourceUrl}`);
+    lines.push('');
+  });
+  if (answer.reason) lines.push(`(${answer.kind}: ${answer.reason})`);
+  return lines.join('\n').trimEnd();
+}
+
+function list(title: string, sections: string[]): string[] {
+  if (sections.length === 0) return [];
+  const shown = sections.slice(0, 20).map((s) => `  ${s}`);
+  if (sections.length > 20) shown.push(`  … and ${sections.length - 20} more`);
+  return [`${title} (${sections.length}):`, ...shown];
+}
+
+export function renderReindexReport(report: ReindexReport): string {
+  const head = `${report.documents} document(s), ${report.chunks} passages.`;
+  if (!report.changed) {
+    return `${head} No changes since ${report.version.label}: nothing embedded, ${report.version.label} stays active.`;
+  }
+  const { diff } = report;
+  return [
+    `${head} Embedded ${report.embedded} new or changed passage(s), reused ${report.reused} stored embedding(s).`,
+    `Activated ${report.version.label}${report.previous ? ` (was ${report.previous.label})` : ''}.`,
+    // A first build adds everything; listing every section would bury the summary.
+    ...(report.previous ? list('Sections added', diff.added) : [`Sections indexed: ${diff.added.length}.`]),
+    ...list('Sections changed', diff.changed),
+    ...list('Sections removed', diff.removed),
+  ].join('\n');
+}

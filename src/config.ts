@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { ConfigError } from './errors.ts';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value))
+  .refine((value) => value === undefined || /^postgres(ql)?:\/\/[^/]+/.test(value), {
+    message:
+      'expected a URL like postgres://user:password@host:5432/database, or unset for the embedded database',
+  });
+
+const httpUrl = optionalText.refine((value) => value === undefined || /^https?:\/\/\S+$/.test(value), {
+  message: 'expected an http:// or https:// URL',
+});
+
+const integer = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ message: `expected a whole number from ${min} to ${max}` })
+    .int({ message: `expected a whole number from ${min} to ${max}` })
+    .min(min, { message: `expected a whole number from ${min} to ${max}` })
+    .max(max, { message: `expected a whole number from ${min} to ${max}` })
+    .default(fallback);
+
+const envSchema = z.object({
+  DATABASE_URL: postgresUrl,
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  CORPUS_DIR: z.string().trim().min(1).default('./corpus'),
+  EMBEDDINGS_PROVIDER: z
+    .enum(['local', 'ollama', 'openai'], { message: 'expected one of local, ollama, openai' })
+    .default('local'),
+  EMBEDDINGS_MODEL: optionalText,
+  EMBEDDINGS_BASE_URL: httpUrl,
+  EMBEDDINGS_API_KEY: optionalText,
+  EMBEDDINGS_DIMENSIONS: integer(16, 4096, 512),
+  EMBEDDINGS_TIMEOUT_MS: integer(100, 600_000, 30_000),
+  RETRIEVAL_TOP_K: integer(1, 50, 5),
+  CONFIDENCE_THRESHOLD: z.coerce
+    .number({ message: 'expected a number from 0 to 1' })
+    .min(0, { message: 'expected a number from 0 to 1' })
+    .max(1, { message: 'expected a number from 0 to 1' })
+    .default(0.5),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  TELEGRAM_BOT_TOKEN: optionalText,
+});
+
+export type EmbeddingsProvider = 'local' | 'ollama' | 'openai';
+
+export interface EmbeddingsConfig {
+  provider: EmbeddingsProvider;
+  model: string;
+  baseUrl: string | undefined;
+  apiKey: string | undefined;
+  /** Only the local embedder has a configurable size; remote models report their own. */
+  dimensions: number;
+  timeoutMs: number;
+}
+
+export interface Config {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  corpusDir: string;
+  embeddings: EmbeddingsConfig;
+  retrievalTopK: number;
+  confidenceThreshold: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  telegramBotToken: string | undefined;
+}
+
+const DEFAULT_MODELS: Record<EmbeddingsProvider, string | undefined> = {
+  local: 'hashed-ngrams-v1',
+  ollama: 'bge-m3',
+  openai: undefined,
+};
+
+const DEFAULT_BASE_URLS: Record<EmbeddingsProvider, string | undefined> = {
+  local: undefined,
+  ollama: 'http://127.0.0.1:11434',
+  openai: undefined,
+};
+
+/** Reads configuration from an environment; every problem is reported at once, values are never echoed. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const provider = e.EMBEDDINGS_PROVIDER;
+  const model = e.EMBEDDINGS_MODEL ?? DEFAULT_MODELS[provider];
+  const baseUrl = e.EMBEDDINGS_BASE_URL ?? DEFAULT_BASE_URLS[provider];
+  const problems: string[] = [];
+  if (model === undefined) problems.push(`EMBEDDINGS_MODEL: required when EMBEDDINGS_PROVIDER=${provider}`);
+  if (baseUrl === undefined && provider !== 'local') {
+    problems.push(
+      `EMBEDDINGS_BASE_URL: required when EMBEDDINGS_PROVIDER=${provider} (the server's /v1 URL)`,
+    );
+  }
+  if (problems.length > 0 || model === undefined) throw new ConfigError(problems);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    corpusDir: e.CORPUS_DIR,
+    embeddings: {
+      provider,
+      model,
+      baseUrl,
+      apiKey: e.EMBEDDINGS_API_KEY,
+      dimensions: e.EMBEDDINGS_DIMENSIONS,
+      timeoutMs: e.EMBEDDINGS_TIMEOUT_MS,
+    },
+    retrievalTopK: e.RETRIEVAL_TOP_K,
+    confidenceThreshold: e.CONFIDENCE_THRESHOLD,
+    logLevel: e.LOG_LEVEL,
+    telegramBotToken: e.TELEGRAM_BOT_TOKEN,
+  };
+}

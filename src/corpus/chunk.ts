@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
+import { foldText, normalizeText, words } from '../text/normalize.ts';
+import type { Section } from './sections.ts';
+
+export interface Chunk {
+  /** Stable across re-indexes while the document's structure stays: document/language/section/ordinal. */
+  chunkKey: string;
+  documentId: string;
+  language: string;
+  sectionId: string;
+  sectionPath: string;
+  ordinal: number;
+  content: string;
+  /** What the embedder sees: headings and content, so a section title helps find its passages. */
+  embeddingInput: string;
+  searchText: string;
+  /** Hash of the embedding input: equal hashes can share a stored embedding. */
+  contentHash: string;
+}
+
+// Passages are quoted whole in answers, so they stay short enough to read on a phone.
+const CHUNK_SIZE = 600;
+
+const splitter = new RecursiveCharacterTextSplitter({
+  chunkSize: CHUNK_SIZE,
+  chunkOverlap: 0,
+  separators: ['\n\n', '\n', '. ', '; ', ', ', ' '],
+  keepSeparator: false,
+});
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Splits each section on its own, so no chunk ever spans two sections. */
+export async function chunkSections(
+  documentId: string,
+  language: string,
+  sections: Section[],
+): Promise<Chunk[]> {
+  const chunks: Chunk[] = [];
+  for (const section of sections) {
+    const pieces = await splitter.splitText(section.text);
+    pieces.forEach((piece, ordinal) => {
+      const content = piece
+        .split(/\n{2,}/)
+        .map((paragraph) => normalizeText(paragraph))
+        .join('\n\n');
+      const embeddingInput = `${section.headings}\n${content}`.trim();
+      chunks.push({
+        chunkKey: `${documentId}/${language}/${section.id}/${ordinal}`,
+        documentId,
+        language,
+        sectionId: section.id,
+        sectionPath: section.path,
+        ordinal,
+        content,
+        embeddingInput,
+        searchText: words(foldText(embeddingInput)).join(' '),
+        contentHash: hashText(embeddingInput),
+      });
+    });
+  }
+  return chunks;
+}

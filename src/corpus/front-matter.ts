@@ -1,0 +1,47 @@
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
+export const frontMatterSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected lower-case letters, digits and hyphens' }),
+  title: z.string().trim().min(1),
+  language: z.enum(['vi', 'en', 'uk'], { message: 'expected one of vi, en, uk' }),
+  status: z.enum(['digest', 'official'], { message: 'expected digest or official' }),
+  version: z.union([z.string().trim().min(1), z.number()]).transform(String),
+  issuer: z.string().trim().min(1).optional(),
+  note: z.string().trim().min(1).optional(),
+  sources: z.array(z.url({ message: 'expected a URL' })),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+export type FrontMatterResult =
+  | { ok: true; meta: FrontMatter; body: string }
+  | { ok: false; problem: string };
+
+/** Splits `---` YAML front matter from a Markdown text and validates it. */
+export function parseFrontMatter(text: string): FrontMatterResult {
+  const match = FENCE.exec(text);
+  if (!match)
+    return { ok: false, problem: 'missing front matter (a YAML block between --- lines at the top)' };
+  let data: unknown;
+  try {
+    data = parseYaml(match[1] ?? '');
+  } catch (error) {
+    return {
+      ok: false,
+      problem: `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+    };
+  }
+  const parsed = frontMatterSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || 'front matter'}: ${issue.message}`,
+    );
+    return { ok: false, problem: `front matter: ${problems.join('; ')}` };
+  }
+  return { ok: true, meta: parsed.data, body: text.slice(match[0].length) };
+}

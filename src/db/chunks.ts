@@ -1,0 +1,138 @@
+import type pg from 'pg';
+import pgvector from 'pgvector/pg';
+
+export interface ChunkRecord {
+  chunkKey: string;
+  documentId: string;
+  language: string;
+  sectionId: string;
+  sectionPath: string;
+  ordinal: number;
+  content: string;
+  searchText: string;
+  contentHash: string;
+  embedding: number[];
+}
+
+export interface StoredChunk {
+  id: number;
+  chunkKey: string;
+  documentId: string;
+  language: string;
+  sectionId: string;
+  sectionPath: string;
+  content: string;
+  searchText: string;
+  documentTitle: string;
+  documentVersion: string;
+  sources: string[];
+}
+
+export interface RankedId {
+  id: number;
+  score: number;
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+const INSERT_BATCH = 200;
+
+function assertDimensions(dimensions: number): void {
+  // Interpolated into SQL as a type modifier (vector(N)), which cannot be a parameter.
+  if (!Number.isInteger(dimensions) || dimensions <= 0 || dimensions > 16_000) {
+    throw new Error(`invalid vector dimensions: ${dimensions}`);
+  }
+}
+
+/** All SQL on the chunks table. */
+export function createChunksRepository(pool: pg.Pool) {
+  return {
+    async insert(client: Queryable, versionId: number, chunks: ChunkRecord[]): Promise<void> {
+      for (let start = 0; start < chunks.length; start += INSERT_BATCH) {
+        const batch = chunks.slice(start, start + INSERT_BATCH);
+        const values: unknown[] = [];
+        const rows = batch.map((c, i) => {
+          values.push(versionId, c.chunkKey, c.documentId, c.language, c.sectionId, c.sectionPath, c.ordinal);
+          values.push(c.content, c.searchText, c.contentHash, pgvector.toSql(c.embedding));
+          const base = i * 11;
+          return `(${Array.from({ length: 11 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
+        });
+        await client.query(
+          `INSERT INTO chunks (version_id, chunk_key, document_id, language, section_id, section_path, ordinal,
+             content, search_text, content_hash, embedding)
+           VALUES ${rows.join(', ')}`,
+          values,
+        );
+      }
+    },
+
+    /** One HNSW index per embedding size; cosine distance, as the embedders return normalised vectors. */
+    async ensureVectorIndex(client: Queryable, dimensions: number): Promise<void> {
+      assertDimensions(dimensions);
+      await client.query(
+        `CREATE INDEX IF NOT EXISTS chunks_embedding_hnsw_${dimensions} ON chunks
+         USING hnsw ((embedding::vector(${dimensions})) vector_cosine_ops) WHERE vector_dims(embedding) = ${dimensions}`,
+      );
+    },
+
+    /** Stored embeddings for content hashes, from any version built by the same embedder. */
+    async embeddingsByHash(embedder: string, hashes: string[]): Promise<Map<string, number[]>> {
+      const result = await pool.query<{ hash: string; embedding: number[] }>(
+        `SELECT DISTINCT ON (c.content_hash) c.content_hash AS hash, c.embedding
+         FROM chunks c JOIN corpus_versions v ON v.id = c.version_id
+         WHERE v.embedder = $1 AND c.content_hash = ANY($2::text[])`,
+        [embedder, hashes],
+      );
+      return new Map(result.rows.map((row) => [row.hash, row.embedding]));
+    },
+
+    /** Nearest chunks of one version by cosine similarity. The ORDER BY stays bare so HNSW serves it. */
+    async nearest(versionId: number, embedding: number[], limit: number): Promise<RankedId[]> {
+      assertDimensions(embedding.length);
+      const n = embedding.length;
+      const result = await pool.query<RankedId>(
+        `SELECT id::int AS id, 1 - (embedding::vector(${n}) <=> $2) AS score FROM chunks
+         WHERE version_id = $1 AND vector_dims(embedding) = ${n}
+         ORDER BY embedding::vector(${n}) <=> $2 LIMIT $3`,
+        [versionId, pgvector.toSql(embedding), limit],
+      );
+      return result.rows;
+    },
+
+    /** Full-text matches of one version, best first; ties broken by id so results repeat. */
+    async matching(versionId: number, tsQuery: string, limit: number): Promise<RankedId[]> {
+      const result = await pool.query<RankedId>(
+        `SELECT id::int AS id, ts_rank_cd(tsv, query) AS score
+         FROM chunks, to_tsquery('simple', $2) AS query
+         WHERE version_id = $1 AND tsv @@ query
+         ORDER BY score DESC, id LIMIT $3`,
+        [versionId, tsQuery, limit],
+      );
+      return result.rows;
+    },
+
+    /** Content hash of every chunk of a version, by chunk key: what a new build is compared with. */
+    async hashesByKey(versionId: number): Promise<Map<string, string>> {
+      const result = await pool.query<{ key: string; hash: string }>(
+        'SELECT chunk_key AS key, content_hash AS hash FROM chunks WHERE version_id = $1',
+        [versionId],
+      );
+      return new Map(result.rows.map((row) => [row.key, row.hash]));
+    },
+
+    async byIds(ids: number[]): Promise<StoredChunk[]> {
+      const result = await pool.query<StoredChunk>(
+        `SELECT c.id::int AS id, c.chunk_key AS "chunkKey", c.document_id AS "documentId", c.language,
+           c.section_id AS "sectionId", c.section_path AS "sectionPath", c.content, c.search_text AS "searchText",
+           d.title AS "documentTitle", d.version_label AS "documentVersion", d.sources
+         FROM chunks c
+         JOIN documents d USING (version_id, document_id, language)
+         WHERE c.id = ANY($1::bigint[])`,
+        [ids],
+      );
+      return result.rows;
+    },
+  };
+}
+
+export type ChunksRepository = ReturnType<typeof createChunksRepository>;

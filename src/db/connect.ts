@@ -1,0 +1,87 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { vector } from '@electric-sql/pglite-pgvector';
+import pg from 'pg';
+import pgvector from 'pgvector/pg';
+import { DatabaseUnavailableError } from '../errors.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+
+export interface Database {
+  pool: pg.Pool;
+  kind: 'embedded' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+}
+
+/** Where a connection string points, without its password, for messages. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+async function registerVectorType(client: pg.ClientBase): Promise<void> {
+  await pgvector.registerTypes(client);
+}
+
+async function openServer(url: string): Promise<Database> {
+  // The extension must exist before the vector type can be registered on each connection.
+  const bootstrap = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await bootstrap.connect();
+    await bootstrap.query('CREATE EXTENSION IF NOT EXISTS vector');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new DatabaseUnavailableError(
+      `Cannot use PostgreSQL at ${describeUrl(url)} (${reason}). Check DATABASE_URL, that the server runs, ` +
+        'and that the pgvector extension is installed.',
+    );
+  } finally {
+    await bootstrap.end().catch(() => undefined);
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    onConnect: registerVectorType,
+  } as pg.PoolConfig);
+  return { pool, kind: 'postgres', close: () => pool.end() };
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  const lock = lockDataDir(dataDir);
+  try {
+    const pglite = await PGlite.create(dataDir, { extensions: { vector } });
+    await pglite.exec('CREATE EXTENSION IF NOT EXISTS vector');
+    // One in-process connection: PGlite runs one statement at a time anyway, so queries simply queue.
+    const pool = new pg.Pool({
+      ...createPgConfig(pglite),
+      max: 1,
+      onConnect: registerVectorType,
+    } as pg.PoolConfig);
+    return {
+      pool,
+      kind: 'embedded',
+      close: async () => {
+        await pool.end();
+        await pglite.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** A real server when a URL is given, otherwise the embedded database in the data folder. */
+export function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openServer(options.databaseUrl) : openEmbedded(options.dataDir);
+}

@@ -1,0 +1,115 @@
+import type pg from 'pg';
+
+export interface CorpusVersion {
+  id: number;
+  label: string;
+  embedder: string;
+  dimensions: number;
+  fingerprint: string;
+  chunkCount: number;
+  isActive: boolean;
+  createdAt: Date;
+  activatedAt: Date | null;
+}
+
+export interface DocumentRecord {
+  documentId: string;
+  language: string;
+  title: string;
+  status: string;
+  versionLabel: string;
+  issuer: string | undefined;
+  note: string | undefined;
+  sources: string[];
+  fileName: string;
+}
+
+export interface NewVersion {
+  embedder: string;
+  dimensions: number;
+  fingerprint: string;
+  chunkCount: number;
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+const VERSION_COLUMNS = `id::int AS id, label, embedder, dimensions, fingerprint, chunk_count AS "chunkCount",
+  is_active AS "isActive", created_at AS "createdAt", activated_at AS "activatedAt"`;
+
+/** Corpus versions and the documents each holds. */
+export function createVersionsRepository(pool: pg.Pool) {
+  return {
+    async active(): Promise<CorpusVersion | undefined> {
+      const result = await pool.query<CorpusVersion>(
+        `SELECT ${VERSION_COLUMNS} FROM corpus_versions WHERE is_active`,
+      );
+      return result.rows[0];
+    },
+
+    async list(): Promise<CorpusVersion[]> {
+      const result = await pool.query<CorpusVersion>(
+        `SELECT ${VERSION_COLUMNS} FROM corpus_versions ORDER BY id`,
+      );
+      return result.rows;
+    },
+
+    /** A new, inactive version labelled v<id>. */
+    async create(client: Queryable, version: NewVersion): Promise<CorpusVersion> {
+      const inserted = await client.query<{ id: number }>(
+        `INSERT INTO corpus_versions (label, embedder, dimensions, fingerprint, chunk_count)
+         VALUES (gen_random_uuid()::text, $1, $2, $3, $4) RETURNING id::int AS id`,
+        [version.embedder, version.dimensions, version.fingerprint, version.chunkCount],
+      );
+      const id = inserted.rows[0]?.id;
+      const result = await client.query<CorpusVersion>(
+        `UPDATE corpus_versions SET label = 'v' || id WHERE id = $1 RETURNING ${VERSION_COLUMNS}`,
+        [id],
+      );
+      return result.rows[0] as CorpusVersion;
+    },
+
+    /** Makes one version the active one; call inside the transaction that built it. */
+    async activate(client: Queryable, versionId: number): Promise<void> {
+      await client.query('UPDATE corpus_versions SET is_active = false WHERE is_active AND id <> $1', [
+        versionId,
+      ]);
+      await client.query('UPDATE corpus_versions SET is_active = true, activated_at = now() WHERE id = $1', [
+        versionId,
+      ]);
+    },
+
+    async insertDocuments(client: Queryable, versionId: number, documents: DocumentRecord[]): Promise<void> {
+      for (const d of documents) {
+        await client.query(
+          `INSERT INTO documents (version_id, document_id, language, title, status, version_label, issuer, note,
+             sources, file_name)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [
+            versionId,
+            d.documentId,
+            d.language,
+            d.title,
+            d.status,
+            d.versionLabel,
+            d.issuer,
+            d.note,
+            d.sources,
+            d.fileName,
+          ],
+        );
+      }
+    },
+
+    async documents(versionId: number): Promise<DocumentRecord[]> {
+      const result = await pool.query<DocumentRecord>(
+        `SELECT document_id AS "documentId", language, title, status, version_label AS "versionLabel", issuer, note,
+           sources, file_name AS "fileName"
+         FROM documents WHERE version_id = $1 ORDER BY document_id, language`,
+        [versionId],
+      );
+      return result.rows;
+    },
+  };
+}
+
+export type VersionsRepository = ReturnType<typeof createVersionsRepository>;

@@ -1,0 +1,99 @@
+import { type Chunk, hashText } from '../corpus/chunk.ts';
+import { type LoadedDocument, loadCorpus } from '../corpus/load.ts';
+import type { ChunkRecord } from '../db/chunks.ts';
+import type { CorpusVersion } from '../db/versions.ts';
+import type { Embedder } from '../embeddings/create.ts';
+import { type CorpusDiff, diffCorpus } from './corpus-diff.ts';
+import { type StoreDeps, storeVersion } from './store-version.ts';
+
+export type ReindexProgress =
+  | { stage: 'loaded'; documents: number; chunks: number }
+  | { stage: 'embedding'; done: number; total: number }
+  | { stage: 'storing' };
+
+export interface ReindexReport {
+  changed: boolean;
+  version: CorpusVersion;
+  previous: CorpusVersion | undefined;
+  documents: number;
+  chunks: number;
+  /** Distinct passages sent to the embedder in this run. */
+  embedded: number;
+  /** Passages whose embedding was taken from an earlier version. */
+  reused: number;
+  diff: CorpusDiff;
+}
+
+export interface ReindexDeps extends StoreDeps {
+  embedder: Embedder;
+}
+
+const EMBED_BATCH = 32;
+
+function fingerprintOf(embedder: string, documents: LoadedDocument[]): string {
+  const parts = [embedder];
+  for (const d of documents) {
+    parts.push(JSON.stringify(d.meta), d.fileName, ...d.chunks.map((c) => `${c.chunkKey}=${c.contentHash}`));
+  }
+  return hashText(parts.join('\n'));
+}
+
+/** Embeds each distinct text that has no stored embedding, in batches, reporting progress. */
+async function embedNew(
+  embedder: Embedder,
+  chunks: Chunk[],
+  stored: Map<string, number[]>,
+  onProgress: (event: ReindexProgress) => void,
+): Promise<Map<string, number[]>> {
+  const missing = [
+    ...new Map(chunks.filter((c) => !stored.has(c.contentHash)).map((c) => [c.contentHash, c])),
+  ];
+  const vectors = new Map<string, number[]>();
+  for (let start = 0; start < missing.length; start += EMBED_BATCH) {
+    const batch = missing.slice(start, start + EMBED_BATCH).map(([, chunk]) => chunk);
+    const embedded = await embedder.embedDocuments(batch.map((c) => c.embeddingInput));
+    for (const [i, c] of batch.entries()) vectors.set(c.contentHash, embedded[i] as number[]);
+    onProgress({
+      stage: 'embedding',
+      done: Math.min(start + EMBED_BATCH, missing.length),
+      total: missing.length,
+    });
+  }
+  return vectors;
+}
+
+/** The index path: load and chunk the corpus, embed only what is new, store and activate a version. */
+export function createReindex(deps: ReindexDeps) {
+  const { versions, chunks, embedder } = deps;
+  return async function reindex(
+    corpusDir: string,
+    onProgress: (event: ReindexProgress) => void = () => {},
+  ): Promise<ReindexReport> {
+    const documents = await loadCorpus(corpusDir);
+    const allChunks = documents.flatMap((d) => d.chunks);
+    onProgress({ stage: 'loaded', documents: documents.length, chunks: allChunks.length });
+    const previous = await versions.active();
+    const fingerprint = fingerprintOf(embedder.id, documents);
+    const before = previous ? await chunks.hashesByKey(previous.id) : new Map<string, string>();
+    const diff = diffCorpus(before, new Map(allChunks.map((c) => [c.chunkKey, c.contentHash])));
+    const report = { previous, documents: documents.length, chunks: allChunks.length, diff };
+    if (previous?.fingerprint === fingerprint) {
+      return { ...report, changed: false, version: previous, embedded: 0, reused: allChunks.length };
+    }
+
+    const stored = await chunks.embeddingsByHash(embedder.id, [
+      ...new Set(allChunks.map((c) => c.contentHash)),
+    ]);
+    const fresh = await embedNew(embedder, allChunks, stored, onProgress);
+    const records: ChunkRecord[] = allChunks.map((c) => ({
+      ...c,
+      embedding: (stored.get(c.contentHash) ?? fresh.get(c.contentHash)) as number[],
+    }));
+    onProgress({ stage: 'storing' });
+    const version = await storeVersion(deps, { embedder: embedder.id, fingerprint, documents, records });
+    const reused = allChunks.filter((c) => stored.has(c.contentHash)).length;
+    return { ...report, changed: true, version, embedded: fresh.size, reused };
+  };
+}
+
+export type Reindex = ReturnType<typeof createReindex>;

@@ -1,0 +1,77 @@
+import type pg from 'pg';
+import type { LoadedDocument } from '../corpus/load.ts';
+import type { ChunkRecord, ChunksRepository } from '../db/chunks.ts';
+import type { TermsRepository } from '../db/terms.ts';
+import type { CorpusVersion, DocumentRecord, VersionsRepository } from '../db/versions.ts';
+import { AppError } from '../errors.ts';
+import { documentFrequencies } from '../text/terms.ts';
+
+export interface StoreDeps {
+  pool: pg.Pool;
+  versions: VersionsRepository;
+  chunks: ChunksRepository;
+  terms: TermsRepository;
+}
+
+export interface NewBuild {
+  embedder: string;
+  fingerprint: string;
+  documents: LoadedDocument[];
+  records: ChunkRecord[];
+}
+
+// Any fixed number: one re-index at a time per database.
+const REINDEX_LOCK_KEY = 7_310_002;
+
+function documentRecord(d: LoadedDocument): DocumentRecord {
+  const { meta } = d;
+  return {
+    documentId: meta.id,
+    language: meta.language,
+    title: meta.title,
+    status: meta.status,
+    versionLabel: meta.version,
+    issuer: meta.issuer,
+    note: meta.note,
+    sources: meta.sources,
+    fileName: d.fileName,
+  };
+}
+
+/**
+ * Writes a complete version and activates it in one transaction: readers see the old version until the
+ * commit and the new one after it, and a failure anywhere leaves the old version active.
+ */
+export async function storeVersion(deps: StoreDeps, build: NewBuild): Promise<CorpusVersion> {
+  const dimensions = new Set(build.records.map((r) => r.embedding.length));
+  if (dimensions.size !== 1) {
+    throw new AppError(`The embedder returned vectors of different sizes (${[...dimensions].join(', ')}).`);
+  }
+  const client = await deps.pool.connect();
+  try {
+    await client.query('BEGIN');
+    const locked = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [
+      REINDEX_LOCK_KEY,
+    ]);
+    if (!locked.rows[0]?.ok)
+      throw new AppError('Another re-index is running on this database; try again later.');
+    const version = await deps.versions.create(client, {
+      embedder: build.embedder,
+      dimensions: [...dimensions][0] as number,
+      fingerprint: build.fingerprint,
+      chunkCount: build.records.length,
+    });
+    await deps.versions.insertDocuments(client, version.id, build.documents.map(documentRecord));
+    await deps.chunks.insert(client, version.id, build.records);
+    await deps.chunks.ensureVectorIndex(client, version.dimensions);
+    await deps.terms.insert(client, version.id, documentFrequencies(build.records.map((r) => r.searchText)));
+    await deps.versions.activate(client, version.id);
+    await client.query('COMMIT');
+    return { ...version, isActive: true };
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}

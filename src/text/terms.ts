@@ -1,0 +1,69 @@
+import { foldText, hasLatinDiacritics, normalizeText, words } from './normalize.ts';
+import { STOPWORDS_EN, STOPWORDS_UK, STOPWORDS_VI, STOPWORDS_VI_FOLDED } from './stopwords.ts';
+
+/** A question's topic terms: folded content words and the bigrams of adjacent content words. */
+export interface Terms {
+  unigrams: string[];
+  bigrams: string[];
+  /** Folded term → the words as the asker wrote them, to name what the guidelines do not cover. */
+  surface: Map<string, string>;
+}
+
+function isStopword(word: string): boolean {
+  const folded = foldText(word);
+  if (STOPWORDS_VI.has(word) || STOPWORDS_EN.has(folded) || STOPWORDS_UK.has(folded)) return true;
+  // An unmarked word may be a Vietnamese function word typed without tone marks.
+  return !hasLatinDiacritics(word) && STOPWORDS_VI_FOLDED.has(folded);
+}
+
+/** Content terms of a question, in order of first appearance, without duplicates. */
+export function questionTerms(question: string): Terms {
+  const original = words(normalizeText(question).toLowerCase().replace(/'/g, ''));
+  const unigrams = new Set<string>();
+  const bigrams = new Set<string>();
+  const surface = new Map<string, string>();
+  let previous: { folded: string; word: string } | undefined;
+  for (const word of original) {
+    if (isStopword(word)) {
+      previous = undefined;
+      continue;
+    }
+    const folded = foldText(word);
+    unigrams.add(folded);
+    surface.set(folded, word);
+    if (previous) {
+      const bigram = `${previous.folded} ${folded}`;
+      bigrams.add(bigram);
+      surface.set(bigram, `${previous.word} ${word}`);
+    }
+    previous = { folded, word };
+  }
+  return { unigrams: [...unigrams], bigrams: [...bigrams], surface };
+}
+
+/** Every unigram and adjacent bigram of a folded passage; used to count document frequencies. */
+export function passageTerms(searchText: string): Set<string> {
+  const tokens = words(searchText);
+  const terms = new Set<string>(tokens);
+  for (let i = 1; i < tokens.length; i += 1) terms.add(`${tokens[i - 1]} ${tokens[i]}`);
+  return terms;
+}
+
+/**
+ * A to_tsquery expression that ORs the content words and their phrases, so ranking rewards passages that
+ * hold more of them (plainto_tsquery would demand every word). Terms hold only letters and digits, so
+ * nothing needs quoting.
+ */
+export function toTsQuery(terms: Terms): string | undefined {
+  const parts = [...terms.unigrams, ...terms.bigrams.map((bigram) => `(${bigram.replace(' ', ' <-> ')})`)];
+  return parts.length > 0 ? parts.join(' | ') : undefined;
+}
+
+/** How many passages mention each word and word pair. */
+export function documentFrequencies(searchTexts: string[]): Map<string, number> {
+  const frequencies = new Map<string, number>();
+  for (const text of searchTexts) {
+    for (const term of passageTerms(text)) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+  }
+  return frequencies;
+}
