@@ -90,7 +90,11 @@ const DEFAULT_BASE_URLS: Record<EmbeddingsProvider, string | undefined> = {
 
 /** Reads configuration from an environment; every problem is reported at once, values are never echoed. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = envSchema.safeParse(env);
+  // `VAR=` in a .env file or a compose file means "not set", so the default applies.
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataDirLockedError } from '../errors.ts';
@@ -5,6 +6,9 @@ import { DataDirLockedError } from '../errors.ts';
 export interface DataDirLock {
   release(): void;
 }
+
+/** Locks this process holds; a lock file with our pid but another token was left by an earlier process. */
+const heldTokens = new Set<string>();
 
 function isRunning(pid: number): boolean {
   try {
@@ -23,16 +27,26 @@ function isRunning(pid: number): boolean {
 export function lockDataDir(dataDir: string): DataDirLock {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, 'assistant.lock');
+  const token = randomUUID();
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
+      writeSync(fd, `${process.pid} ${token}`);
       closeSync(fd);
-      return { release: () => rmSync(path, { force: true }) };
+      heldTokens.add(token);
+      return {
+        release: () => {
+          heldTokens.delete(token);
+          rmSync(path, { force: true });
+        },
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
+      const [pidText = '', ownerToken = ''] = readFileSync(path, 'utf8').split(' ');
+      const owner = Number.parseInt(pidText, 10);
+      // A restarted container can give the new process the old one's pid: the token tells them apart.
+      const ours = owner === process.pid && heldTokens.has(ownerToken);
+      if (ours || (Number.isInteger(owner) && owner !== process.pid && isRunning(owner))) {
         throw new DataDirLockedError(
           `The embedded database in ${dataDir} is in use by process ${owner} (the bot, or another reindex or ask). ` +
             'Stop that process first, or use a PostgreSQL server (DATABASE_URL) to run several processes at once.',
