@@ -27,8 +27,12 @@ export function describeUrl(url: string): string {
   }
 }
 
-async function registerVectorType(client: pg.ClientBase): Promise<void> {
+async function configureConnection(client: pg.ClientBase): Promise<void> {
   await pgvector.registerTypes(client);
+  // The vector leg filters to one corpus version; with old versions kept for rollback, a plain HNSW scan
+  // could return fewer rows than asked once the filter drops the other versions' rows. Iterative scans
+  // (pgvector 0.8) keep walking the graph until enough rows pass the filter.
+  await client.query('SET hnsw.iterative_scan = strict_order');
 }
 
 async function openServer(url: string): Promise<Database> {
@@ -50,7 +54,7 @@ async function openServer(url: string): Promise<Database> {
     connectionString: url,
     max: 10,
     connectionTimeoutMillis: 5000,
-    onConnect: registerVectorType,
+    onConnect: configureConnection,
   } as pg.PoolConfig);
   return { pool, kind: 'postgres', close: () => pool.end() };
 }
@@ -64,7 +68,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     const pool = new pg.Pool({
       ...createPgConfig(pglite),
       max: 1,
-      onConnect: registerVectorType,
+      onConnect: configureConnection,
     } as pg.PoolConfig);
     return {
       pool,

@@ -59,6 +59,15 @@ describe.each(BACKENDS)('re-indexing [$name]', (backend) => {
     expect(report.reused).toBe(report.chunks - 1);
   });
 
+  it('answers from the active version only, with its new wording', async () => {
+    const answer = await app.ask('Có được đưa dữ liệu cá nhân nhạy cảm vào AI công cộng không?');
+    expect(answer.corpusVersion).toBe('v2');
+    const quotes = answer.citations.map((c) => c.quote).join('\n');
+    expect(quotes).toContain('tuyệt đối không đưa dữ liệu cá nhân nhạy cảm');
+    expect(quotes).not.toContain('tuyệt đối không cung cấp dữ liệu cá nhân nhạy cảm');
+    expect(answer.citations).toHaveLength(new Set(answer.citations.map((c) => c.quote)).size);
+  });
+
   it('keeps exactly one active version', async () => {
     const versions = await app.versions.list();
     expect(versions.filter((v) => v.isActive).map((v) => v.label)).toEqual(['v2']);
