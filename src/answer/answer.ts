@@ -5,11 +5,20 @@ export interface Citation {
   documentId: string;
   section: string;
   version: string;
+  /** The passage that matched, verbatim, in its own language. */
   quote: string;
   score: number;
   documentTitle: string;
+  /** guidelines | related | context | gaps (see corpus/README.md). */
+  documentKind: string;
+  language: string;
+  /** True when the quote is from a translation; `original` then holds the text it translates. */
+  translation: boolean;
+  original?: { language: string; section: string; quote: string };
   sourceUrl: string | undefined;
 }
+
+export type EscalationReason = 'low_confidence' | 'not_in_public_reports';
 
 export interface Answer {
   kind: 'answered' | 'escalated' | 'refused';
@@ -17,6 +26,8 @@ export interface Answer {
   answer: string;
   citations: Citation[];
   reason?: string;
+  /** Why it was escalated, as a stable code (the `reason` text explains it). */
+  escalation?: EscalationReason;
   /** The corpus version (index build) the answer came from. */
   corpusVersion?: string;
   confidence?: number;

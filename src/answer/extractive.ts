@@ -1,9 +1,9 @@
-import type { Retrieval } from '../retrieval/retrieve.ts';
+import type { Passage, Retrieval } from '../retrieval/retrieve.ts';
 import type { Language } from '../text/language.ts';
 import type { Answer, Citation } from './answer.ts';
 import { MESSAGES } from './messages.ts';
 
-function citationOf(passage: Retrieval['passages'][number]): Citation {
+function citationOf(passage: Passage): Citation {
   return {
     documentId: passage.documentId,
     section: passage.sectionPath,
@@ -11,30 +11,42 @@ function citationOf(passage: Retrieval['passages'][number]): Citation {
     quote: passage.content,
     score: Number(passage.score.toFixed(6)),
     documentTitle: passage.documentTitle,
+    documentKind: passage.documentKind,
+    language: passage.language,
+    translation: passage.isTranslation,
+    ...(passage.original ? { original: passage.original } : {}),
     sourceUrl: passage.sources[0],
+  };
+}
+
+function common(retrieval: Retrieval) {
+  return {
+    corpusVersion: retrieval.corpusVersion.label,
+    confidence: Number(retrieval.confidence.toFixed(3)),
   };
 }
 
 /**
  * The answer without a language model: a one-line lead and the best passages quoted whole. Passages that
  * share no word with the question are dropped unless nothing else was found, since a quote the asker
- * cannot relate to the question reads as a wrong answer.
+ * cannot relate to the question reads as a wrong answer; so are passages about what the reports lack.
  */
 export function extractiveAnswer(retrieval: Retrieval, language: Language): Answer {
-  const related = retrieval.passages.filter((p) => p.matchedText);
-  const quoted = related.length > 0 ? related : retrieval.passages.slice(0, 1);
+  const usable = retrieval.passages.filter((p) => p.documentKind !== 'gaps');
+  const related = usable.filter((p) => p.matchedText);
+  const quoted = related.length > 0 ? related : usable.slice(0, 1);
   const m = MESSAGES[language];
+  const translated = quoted.some((p) => p.isTranslation);
   return {
     kind: 'answered',
     language,
-    answer: [m.answeredLead, m.quotesAreOriginal].filter(Boolean).join(' '),
+    answer: [m.answeredLead, translated ? m.translationsMarked : ''].filter(Boolean).join(' '),
     citations: quoted.map(citationOf),
-    corpusVersion: retrieval.corpusVersion.label,
-    confidence: Number(retrieval.confidence.toFixed(3)),
+    ...common(retrieval),
   };
 }
 
-export function escalation(retrieval: Retrieval, language: Language, threshold: number): Answer {
+export function lowConfidenceEscalation(retrieval: Retrieval, language: Language, threshold: number): Answer {
   const { coverage, confidence } = retrieval;
   const missing =
     coverage.missing.length > 0 ? `; the guidelines never mention: ${coverage.missing.join(', ')}` : '';
@@ -44,7 +56,20 @@ export function escalation(retrieval: Retrieval, language: Language, threshold: 
     answer: MESSAGES[language].escalatedLead,
     citations: retrieval.passages.slice(0, 3).map(citationOf),
     reason: `low confidence ${confidence.toFixed(2)} < ${threshold.toFixed(2)}${missing}`,
-    corpusVersion: retrieval.corpusVersion.label,
-    confidence: Number(confidence.toFixed(3)),
+    escalation: 'low_confidence',
+    ...common(retrieval),
+  };
+}
+
+/** The best passage says the public reports do not give what was asked: say so, quote it, escalate. */
+export function notInReportsEscalation(retrieval: Retrieval, language: Language, gap: Passage): Answer {
+  return {
+    kind: 'escalated',
+    language,
+    answer: MESSAGES[language].notInReportsLead,
+    citations: [citationOf(gap)],
+    reason: `the public reports do not give this detail (${gap.sectionPath})`,
+    escalation: 'not_in_public_reports',
+    ...common(retrieval),
   };
 }

@@ -1,36 +1,60 @@
 import type { Language } from '../text/language.ts';
 
+interface Messages {
+  answeredLead: string;
+  translationsMarked: string;
+  escalatedLead: string;
+  notInReportsLead: string;
+  section: string;
+  version: string;
+  translation: string;
+  original: string;
+}
+
 /** Fixed sentences of the answers, in the asker's language. Quotes are never translated here. */
-export const MESSAGES: Record<
-  Language,
-  { answeredLead: string; escalatedLead: string; quotesAreOriginal: string; section: string; version: string }
-> = {
+export const MESSAGES: Record<Language, Messages> = {
   vi: {
-    answeredLead:
-      'Các đoạn sau trong tài liệu hướng dẫn liên quan trực tiếp đến câu hỏi của bạn (trích nguyên văn):',
+    answeredLead: 'Các đoạn sau trong tài liệu liên quan trực tiếp đến câu hỏi của bạn (trích nguyên văn):',
+    translationsMarked: '',
     escalatedLead:
       'Tôi chưa tìm thấy nội dung đủ tin cậy để trả lời câu hỏi này trong tài liệu hướng dẫn. Câu hỏi cần được ' +
       'chuyển tới đơn vị đầu mối là đơn vị Chuyển đổi số – Cơ yếu của Văn phòng Trung ương Đảng.',
-    quotesAreOriginal: '',
+    notInReportsLead:
+      'Các bản tin công khai về Hướng dẫn không nêu chi tiết này, nên tôi không thể trả lời mà không suy đoán. ' +
+      'Câu hỏi cần được chuyển tới đơn vị đầu mối là đơn vị Chuyển đổi số – Cơ yếu của Văn phòng Trung ương Đảng.',
     section: 'Mục',
     version: 'phiên bản',
+    translation: 'bản dịch',
+    original: 'nguyên văn',
   },
   en: {
-    answeredLead: 'These passages of the guidelines bear directly on your question (quoted verbatim):',
+    answeredLead: 'These passages bear directly on your question (quoted verbatim):',
+    translationsMarked: 'Passages marked as translations are followed by the Vietnamese original.',
     escalatedLead:
       'I could not find a reliable answer to this question in the guidelines. It needs to go to the focal ' +
       'point, the Department of Digital Transformation – Cryptography of the Central Party Office.',
-    quotesAreOriginal: 'The quotes are the original Vietnamese text.',
+    notInReportsLead:
+      'The public reports on the guidelines do not give this detail, so I cannot answer it without guessing. ' +
+      'It needs to go to the focal point, the Department of Digital Transformation – Cryptography of the ' +
+      'Central Party Office.',
     section: 'Section',
     version: 'version',
+    translation: 'translation',
+    original: 'original',
   },
   uk: {
-    answeredLead: 'Ці положення настанов безпосередньо стосуються вашого запитання (дослівні цитати):',
+    answeredLead: 'Ці положення безпосередньо стосуються вашого запитання (дослівні цитати):',
+    translationsMarked: "Після положень, позначених як переклад, наведено в'єтнамський оригінал.",
     escalatedLead:
       'Я не знайшов у настановах надійної відповіді на це запитання. Його слід передати контактному підрозділу — ' +
       'Департаменту цифрової трансформації та криптографії Канцелярії ЦК Партії.',
-    quotesAreOriginal: "Цитати наведено мовою оригіналу (в'єтнамською).",
+    notInReportsLead:
+      'Публічні повідомлення про настанови не наводять цієї деталі, тож я не можу відповісти без здогадок. ' +
+      'Запитання слід передати контактному підрозділу — Департаменту цифрової трансформації та криптографії ' +
+      'Канцелярії ЦК Партії.',
     section: 'Розділ',
     version: 'версія',
+    translation: 'переклад',
+    original: 'оригінал',
   },
 };

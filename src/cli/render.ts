@@ -6,10 +6,20 @@ import type { ReindexReport } from '../pipeline/reindex.ts';
 export function renderAnswer(answer: Answer): string {
   const m = MESSAGES[answer.language];
   const lines = [answer.answer, ''];
+  const quote = (text: string) => text.split('\n\n').map((paragraph) => `    > ${paragraph}`);
   answer.citations.forEach((c, i) => {
     if (answer.kind === 'escalated' && i === 0) lines.push('(closest passages found)');
-    lines.push(`[${i + 1}] ${c.documentTitle}`, `    ${m.section}: ${c.section} · ${m.version} ${c.version}`);
-    for (const paragraph of c.quote.split('\n\n')) lines.push(`    > ${paragraph}`);
+    const marker = c.translation ? ` (${m.translation})` : '';
+    lines.push(
+      `[${i + 1}] ${c.documentTitle}`,
+      `    ${m.section}: ${c.section} · ${m.version} ${c.version}${marker}`,
+    );
+    lines.push(...quote(c.quote));
+    if (c.original)
+      lines.push(
+        `    ${m.original} (${c.original.language}): ${c.original.section}`,
+        ...quote(c.original.quote),
+      );
     if (c.sourceUrl) lines.push(`    ${c.sourceUrl}`);
     lines.push('');
   });

@@ -10,6 +10,18 @@ export const frontMatterSchema = z.object({
   title: z.string().trim().min(1),
   language: z.enum(['vi', 'en', 'uk'], { message: 'expected one of vi, en, uk' }),
   status: z.enum(['digest', 'official'], { message: 'expected digest or official' }),
+  /**
+   * guidelines: the Central Party Office guidelines; related: another document (Letter 557); context: not
+   * a rule at all (the training conference); gaps: what the public reports do not give, so a question
+   * that lands there is escalated with that explanation instead of answered from a neighbouring passage.
+   */
+  kind: z
+    .enum(['guidelines', 'related', 'context', 'gaps'], {
+      message: 'expected one of guidelines, related, context, gaps',
+    })
+    .default('guidelines'),
+  /** A translation of the document with the same id in another language; quotes show the original too. */
+  translation: z.boolean({ message: 'expected true or false' }).default(false),
   version: z.union([z.string().trim().min(1), z.number()]).transform(String),
   issuer: z.string().trim().min(1).optional(),
   note: z.string().trim().min(1).optional(),

@@ -59,6 +59,30 @@ async function loadDocument(path: string, corpusDir: string): Promise<LoadedDocu
   return { meta, fileName, chunks: await chunkSections(meta.id, meta.language, sections) };
 }
 
+/** Every translation needs its original, and may only hold sections the original has (aligned by id). */
+function checkTranslations(documents: LoadedDocument[]): void {
+  for (const translation of documents.filter((d) => d.meta.translation)) {
+    const originals = documents.filter((d) => d.meta.id === translation.meta.id && !d.meta.translation);
+    const original = originals[0];
+    if (!original || originals.length > 1) {
+      throw new CorpusError(
+        translation.fileName,
+        `is a translation, so exactly one document with id ${translation.meta.id} must be the original (translation: false); found ${originals.length}`,
+      );
+    }
+    const sections = new Set(original.chunks.map((c) => c.sectionId));
+    const unknown = [...new Set(translation.chunks.map((c) => c.sectionId))].filter(
+      (id) => !sections.has(id),
+    );
+    if (unknown.length > 0) {
+      throw new CorpusError(
+        translation.fileName,
+        `has sections that ${original.fileName} does not: ${unknown.join(', ')} (translations are aligned by section number)`,
+      );
+    }
+  }
+}
+
 /** Reads and chunks every document of the corpus folder; any malformed file stops the whole load. */
 export async function loadCorpus(corpusDir: string): Promise<LoadedDocument[]> {
   const files = await markdownFiles(corpusDir);
@@ -74,5 +98,6 @@ export async function loadCorpus(corpusDir: string): Promise<LoadedDocument[]> {
     owners.set(key, document.fileName);
     documents.push(document);
   }
+  checkTranslations(documents);
   return documents;
 }

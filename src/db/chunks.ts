@@ -25,7 +25,17 @@ export interface StoredChunk {
   searchText: string;
   documentTitle: string;
   documentVersion: string;
+  documentKind: string;
+  isTranslation: boolean;
   sources: string[];
+}
+
+export interface SectionText {
+  documentId: string;
+  sectionId: string;
+  language: string;
+  sectionPath: string;
+  content: string;
 }
 
 export interface RankedId {
@@ -87,26 +97,54 @@ export function createChunksRepository(pool: pg.Pool) {
     },
 
     /** Nearest chunks of one version by cosine similarity. The ORDER BY stays bare so HNSW serves it. */
-    async nearest(versionId: number, embedding: number[], limit: number): Promise<RankedId[]> {
+    async nearest(
+      versionId: number,
+      languages: string[],
+      embedding: number[],
+      limit: number,
+    ): Promise<RankedId[]> {
       assertDimensions(embedding.length);
       const n = embedding.length;
       const result = await pool.query<RankedId>(
-        `SELECT id::int AS id, 1 - (embedding::vector(${n}) <=> $2) AS score FROM chunks
-         WHERE version_id = $1 AND vector_dims(embedding) = ${n}
-         ORDER BY embedding::vector(${n}) <=> $2 LIMIT $3`,
-        [versionId, pgvector.toSql(embedding), limit],
+        `SELECT id::int AS id, 1 - (embedding::vector(${n}) <=> $3) AS score FROM chunks
+         WHERE version_id = $1 AND language = ANY($2::text[]) AND vector_dims(embedding) = ${n}
+         ORDER BY embedding::vector(${n}) <=> $3 LIMIT $4`,
+        [versionId, languages, pgvector.toSql(embedding), limit],
       );
       return result.rows;
     },
 
     /** Full-text matches of one version, best first; ties broken by id so results repeat. */
-    async matching(versionId: number, tsQuery: string, limit: number): Promise<RankedId[]> {
+    async matching(
+      versionId: number,
+      languages: string[],
+      tsQuery: string,
+      limit: number,
+    ): Promise<RankedId[]> {
       const result = await pool.query<RankedId>(
         `SELECT id::int AS id, ts_rank_cd(tsv, query) AS score
-         FROM chunks, to_tsquery('simple', $2) AS query
-         WHERE version_id = $1 AND tsv @@ query
-         ORDER BY score DESC, id LIMIT $3`,
-        [versionId, tsQuery, limit],
+         FROM chunks, to_tsquery('simple', $3) AS query
+         WHERE version_id = $1 AND language = ANY($2::text[]) AND tsv @@ query
+         ORDER BY score DESC, id LIMIT $4`,
+        [versionId, languages, tsQuery, limit],
+      );
+      return result.rows;
+    },
+
+    /** The whole text of sections in one language (the original that a translated passage renders). */
+    async sections(
+      versionId: number,
+      language: string,
+      wanted: { documentId: string; sectionId: string }[],
+    ): Promise<SectionText[]> {
+      const result = await pool.query<SectionText>(
+        `SELECT document_id AS "documentId", section_id AS "sectionId", language, min(section_path) AS "sectionPath",
+           string_agg(content, E'\n\n' ORDER BY ordinal) AS content
+         FROM chunks
+         WHERE version_id = $1 AND language = $2
+           AND (document_id, section_id) IN (SELECT * FROM unnest($3::text[], $4::text[]))
+         GROUP BY document_id, section_id, language`,
+        [versionId, language, wanted.map((w) => w.documentId), wanted.map((w) => w.sectionId)],
       );
       return result.rows;
     },
@@ -124,7 +162,8 @@ export function createChunksRepository(pool: pg.Pool) {
       const result = await pool.query<StoredChunk>(
         `SELECT c.id::int AS id, c.chunk_key AS "chunkKey", c.document_id AS "documentId", c.language,
            c.section_id AS "sectionId", c.section_path AS "sectionPath", c.content, c.search_text AS "searchText",
-           d.title AS "documentTitle", d.version_label AS "documentVersion", d.sources
+           d.title AS "documentTitle", d.version_label AS "documentVersion", d.kind AS "documentKind",
+           d.is_translation AS "isTranslation", d.sources
          FROM chunks c
          JOIN documents d USING (version_id, document_id, language)
          WHERE c.id = ANY($1::bigint[])`,

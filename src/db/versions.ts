@@ -17,6 +17,9 @@ export interface DocumentRecord {
   language: string;
   title: string;
   status: string;
+  kind: string;
+  isTranslation: boolean;
+  chunkCount: number;
   versionLabel: string;
   issuer: string | undefined;
   note: string | undefined;
@@ -81,15 +84,18 @@ export function createVersionsRepository(pool: pg.Pool) {
     async insertDocuments(client: Queryable, versionId: number, documents: DocumentRecord[]): Promise<void> {
       for (const d of documents) {
         await client.query(
-          `INSERT INTO documents (version_id, document_id, language, title, status, version_label, issuer, note,
-             sources, file_name)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          `INSERT INTO documents (version_id, document_id, language, title, status, kind, is_translation, chunk_count,
+             version_label, issuer, note, sources, file_name)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
           [
             versionId,
             d.documentId,
             d.language,
             d.title,
             d.status,
+            d.kind,
+            d.isTranslation,
+            d.chunkCount,
             d.versionLabel,
             d.issuer,
             d.note,
@@ -102,12 +108,21 @@ export function createVersionsRepository(pool: pg.Pool) {
 
     async documents(versionId: number): Promise<DocumentRecord[]> {
       const result = await pool.query<DocumentRecord>(
-        `SELECT document_id AS "documentId", language, title, status, version_label AS "versionLabel", issuer, note,
-           sources, file_name AS "fileName"
+        `SELECT document_id AS "documentId", language, title, status, kind, is_translation AS "isTranslation",
+           chunk_count AS "chunkCount", version_label AS "versionLabel", issuer, note, sources, file_name AS "fileName"
          FROM documents WHERE version_id = $1 ORDER BY document_id, language`,
         [versionId],
       );
       return result.rows;
+    },
+
+    /** Number of passages per language in a version: which languages can be searched, and IDF's N. */
+    async passagesByLanguage(versionId: number): Promise<Map<string, number>> {
+      const result = await pool.query<{ language: string; count: number }>(
+        'SELECT language, sum(chunk_count)::int AS count FROM documents WHERE version_id = $1 GROUP BY language',
+        [versionId],
+      );
+      return new Map(result.rows.map((row) => [row.language, row.count]));
     },
   };
 }

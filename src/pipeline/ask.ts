@@ -1,5 +1,5 @@
 import type { Answer } from '../answer/answer.ts';
-import { escalation, extractiveAnswer } from '../answer/extractive.ts';
+import { extractiveAnswer, lowConfidenceEscalation, notInReportsEscalation } from '../answer/extractive.ts';
 import type { Retrieve } from '../retrieval/retrieve.ts';
 import { detectLanguage } from '../text/language.ts';
 
@@ -12,10 +12,12 @@ export interface AskDeps {
 export function createAsk({ retrieve, confidenceThreshold }: AskDeps) {
   return async function ask(question: string): Promise<Answer> {
     const language = detectLanguage(question);
-    const retrieval = await retrieve(question);
-    if (retrieval.passages.length === 0 || retrieval.confidence < confidenceThreshold) {
-      return escalation(retrieval, language, confidenceThreshold);
+    const retrieval = await retrieve(question, language);
+    const best = retrieval.passages[0];
+    if (!best || retrieval.confidence < confidenceThreshold) {
+      return lowConfidenceEscalation(retrieval, language, confidenceThreshold);
     }
+    if (best.documentKind === 'gaps') return notInReportsEscalation(retrieval, language, best);
     return extractiveAnswer(retrieval, language);
   };
 }

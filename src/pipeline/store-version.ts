@@ -30,6 +30,9 @@ function documentRecord(d: LoadedDocument): DocumentRecord {
     language: meta.language,
     title: meta.title,
     status: meta.status,
+    kind: meta.kind,
+    isTranslation: meta.translation,
+    chunkCount: d.chunks.length,
     versionLabel: meta.version,
     issuer: meta.issuer,
     note: meta.note,
@@ -64,7 +67,10 @@ export async function storeVersion(deps: StoreDeps, build: NewBuild): Promise<Co
     await deps.versions.insertDocuments(client, version.id, build.documents.map(documentRecord));
     await deps.chunks.insert(client, version.id, build.records);
     await deps.chunks.ensureVectorIndex(client, version.dimensions);
-    await deps.terms.insert(client, version.id, documentFrequencies(build.records.map((r) => r.searchText)));
+    for (const language of new Set(build.records.map((r) => r.language))) {
+      const texts = build.records.filter((r) => r.language === language).map((r) => r.searchText);
+      await deps.terms.insert(client, version.id, language, documentFrequencies(texts));
+    }
     await deps.versions.activate(client, version.id);
     await client.query('COMMIT');
     return { ...version, isActive: true };

@@ -22,6 +22,9 @@ CREATE TABLE documents (
   language text NOT NULL,
   title text NOT NULL,
   status text NOT NULL,
+  kind text NOT NULL,
+  is_translation boolean NOT NULL,
+  chunk_count integer NOT NULL,
   version_label text NOT NULL,
   issuer text,
   note text,
@@ -53,13 +56,15 @@ CREATE TABLE chunks (
     ON DELETE CASCADE
 );
 CREATE INDEX chunks_tsv ON chunks USING gin (tsv);
+CREATE INDEX chunks_section ON chunks (version_id, document_id, section_id, language);
 CREATE INDEX chunks_content_hash ON chunks (content_hash);
 
--- Document frequency of every folded word and word pair per version: tells whether the guidelines
--- mention a question's terms at all.
+-- Document frequency of every folded word and word pair per version and language: tells whether the
+-- corpus mentions a question's terms at all.
 CREATE TABLE corpus_terms (
   version_id bigint NOT NULL REFERENCES corpus_versions (id) ON DELETE CASCADE,
+  language text NOT NULL,
   term text NOT NULL,
   df integer NOT NULL,
-  PRIMARY KEY (version_id, term)
+  PRIMARY KEY (version_id, language, term)
 );
