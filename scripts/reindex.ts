@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openApp } from '../src/app.ts';
-import { createProgress } from '../src/cli/progress.ts';
+import { createProgress, describeReindexProgress } from '../src/cli/progress.ts';
 import { renderReindexReport } from '../src/cli/render.ts';
 import { configFromEnvironment, runCommand } from '../src/cli/run.ts';
 import { AppError } from '../src/errors.ts';
@@ -19,7 +19,7 @@ await runCommand(async () => {
   const app = await openApp(config);
   const progress = createProgress();
   try {
-    const report = await app.reindex(corpusDir, progress.update);
+    const report = await app.reindex(corpusDir, (event) => progress.show(describeReindexProgress(event)));
     progress.done();
     process.stdout.write(`${renderReindexReport(report)}\n`);
   } finally {

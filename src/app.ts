@@ -5,7 +5,7 @@ import { migrate } from './db/migrate.ts';
 import { createTermsRepository } from './db/terms.ts';
 import { createVersionsRepository } from './db/versions.ts';
 import { createEmbedder, type Embedder } from './embeddings/create.ts';
-import { type Ask, createAsk } from './pipeline/ask.ts';
+import { type Ask, createAsk, type Trace } from './pipeline/ask.ts';
 import { createReindex, type Reindex } from './pipeline/reindex.ts';
 import { createRetriever } from './retrieval/retrieve.ts';
 
@@ -14,6 +14,8 @@ export interface App {
   embedder: Embedder;
   versions: ReturnType<typeof createVersionsRepository>;
   ask: Ask;
+  /** The answer with the retrieval behind it, for evaluation. */
+  trace: Trace;
   reindex: Reindex;
   close(): Promise<void>;
 }
@@ -38,11 +40,13 @@ export async function openApp(config: Config, overrides: AppOverrides = {}): Pro
   const terms = createTermsRepository(pool);
   const embedder = overrides.embedder ?? createEmbedder(config.embeddings);
   const retrieve = createRetriever({ versions, chunks, terms, embedder, topK: config.retrievalTopK });
+  const { ask, trace } = createAsk({ retrieve, confidenceThreshold: config.confidenceThreshold });
   return {
     database,
     embedder,
     versions,
-    ask: createAsk({ retrieve, confidenceThreshold: config.confidenceThreshold }),
+    ask,
+    trace,
     reindex: createReindex({ pool, versions, chunks, terms, embedder }),
     close: () => database.close(),
   };

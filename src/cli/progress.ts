@@ -1,21 +1,15 @@
 import type { ReindexProgress } from '../pipeline/reindex.ts';
 
 /**
- * Progress of a long job: a line rewritten in place on an interactive terminal, nothing in CI or when
+ * Progress of a long job: one line rewritten in place on an interactive terminal, nothing in CI or when
  * output goes to a file or pipe.
  */
 export function createProgress(stream: NodeJS.WriteStream = process.stderr) {
   const live = Boolean(stream.isTTY) && !process.env.CI;
   let shown = false;
   return {
-    update(event: ReindexProgress): void {
+    show(text: string): void {
       if (!live) return;
-      const text =
-        event.stage === 'loaded'
-          ? `Loaded ${event.documents} document(s), ${event.chunks} passages`
-          : event.stage === 'embedding'
-            ? `Embedding ${event.done}/${event.total} passages`
-            : 'Storing the new version';
       stream.write(`\r\x1b[2K${text}`);
       shown = true;
     },
@@ -24,4 +18,20 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr) {
       shown = false;
     },
   };
+}
+
+export function bar(done: number, total: number, width = 30): string {
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
+}
+
+export function describeReindexProgress(event: ReindexProgress): string {
+  switch (event.stage) {
+    case 'loaded':
+      return `Loaded ${event.documents} document(s), ${event.chunks} passages`;
+    case 'embedding':
+      return `Embedding ${bar(event.done, event.total)}`;
+    case 'storing':
+      return 'Storing the new version';
+  }
 }

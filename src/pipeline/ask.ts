@@ -1,6 +1,6 @@
 import type { Answer } from '../answer/answer.ts';
 import { extractiveAnswer, lowConfidenceEscalation, notInReportsEscalation } from '../answer/extractive.ts';
-import type { Retrieve } from '../retrieval/retrieve.ts';
+import type { Retrieval, Retrieve } from '../retrieval/retrieve.ts';
 import { detectLanguage } from '../text/language.ts';
 
 export interface AskDeps {
@@ -8,18 +8,28 @@ export interface AskDeps {
   confidenceThreshold: number;
 }
 
+export interface Traced {
+  answer: Answer;
+  /** What retrieval found, before the answer chose from it: evaluation measures recall on this. */
+  retrieval: Retrieval;
+}
+
 /** The question path: language, retrieval, then an answer or an escalation. */
 export function createAsk({ retrieve, confidenceThreshold }: AskDeps) {
-  return async function ask(question: string): Promise<Answer> {
+  async function trace(question: string): Promise<Traced> {
     const language = detectLanguage(question);
     const retrieval = await retrieve(question, language);
     const best = retrieval.passages[0];
     if (!best || retrieval.confidence < confidenceThreshold) {
-      return lowConfidenceEscalation(retrieval, language, confidenceThreshold);
+      return { retrieval, answer: lowConfidenceEscalation(retrieval, language, confidenceThreshold) };
     }
-    if (best.documentKind === 'gaps') return notInReportsEscalation(retrieval, language, best);
-    return extractiveAnswer(retrieval, language);
-  };
+    if (best.documentKind === 'gaps')
+      return { retrieval, answer: notInReportsEscalation(retrieval, language, best) };
+    return { retrieval, answer: extractiveAnswer(retrieval, language) };
+  }
+  const ask = async (question: string): Promise<Answer> => (await trace(question)).answer;
+  return { ask, trace };
 }
 
-export type Ask = ReturnType<typeof createAsk>;
+export type Ask = ReturnType<typeof createAsk>['ask'];
+export type Trace = ReturnType<typeof createAsk>['trace'];
