@@ -95,27 +95,27 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
   );
   const parsed = envSchema.safeParse(given);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  // Checked even when other values are bad, so that one start-up lists every problem.
+  if (given.EMBEDDINGS_PROVIDER === 'openai') {
+    if (given.EMBEDDINGS_MODEL === undefined)
+      problems.push('EMBEDDINGS_MODEL: required when EMBEDDINGS_PROVIDER=openai');
+    if (given.EMBEDDINGS_BASE_URL === undefined) {
+      problems.push("EMBEDDINGS_BASE_URL: required when EMBEDDINGS_PROVIDER=openai (the server's /v1 URL)");
+    }
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-  const provider = e.EMBEDDINGS_PROVIDER;
-  const model = e.EMBEDDINGS_MODEL ?? DEFAULT_MODELS[provider];
-  const baseUrl = e.EMBEDDINGS_BASE_URL ?? DEFAULT_BASE_URLS[provider];
-  const problems: string[] = [];
-  if (model === undefined) problems.push(`EMBEDDINGS_MODEL: required when EMBEDDINGS_PROVIDER=${provider}`);
-  if (baseUrl === undefined && provider !== 'local') {
-    problems.push(
-      `EMBEDDINGS_BASE_URL: required when EMBEDDINGS_PROVIDER=${provider} (the server's /v1 URL)`,
-    );
-  }
-  if (problems.length > 0 || model === undefined) throw new ConfigError(problems);
+  const model = e.EMBEDDINGS_MODEL ?? DEFAULT_MODELS[e.EMBEDDINGS_PROVIDER] ?? '';
+  const baseUrl = e.EMBEDDINGS_BASE_URL ?? DEFAULT_BASE_URLS[e.EMBEDDINGS_PROVIDER];
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     corpusDir: e.CORPUS_DIR,
     embeddings: {
-      provider,
+      provider: e.EMBEDDINGS_PROVIDER,
       model,
       baseUrl,
       apiKey: e.EMBEDDINGS_API_KEY,

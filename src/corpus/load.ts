@@ -31,7 +31,7 @@ async function markdownFiles(corpusDir: string): Promise<string[]> {
 
 async function loadDocument(path: string, corpusDir: string): Promise<LoadedDocument> {
   const fileName = relative(corpusDir, path);
-  const text = (await readFile(path, 'utf8')).normalize('NFC');
+  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').normalize('NFC');
   if (text.includes('\uFFFD')) throw new CorpusError(fileName, 'is not valid UTF-8 text');
   const parsed = parseFrontMatter(text);
   if (!parsed.ok) throw new CorpusError(fileName, parsed.problem);

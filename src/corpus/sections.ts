@@ -13,8 +13,11 @@ export interface Section {
 }
 
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
-const NUMBERING =
-  /^((?:Chương|Mục|Điều|Phần|Part|Chapter|Article|Розділ|Стаття)\s+)?([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]?\s+/iu;
+// "Chương I", "Điều 5." … or a bare number: upper-case Roman (I.), Arabic (1. or 1.1.) or a point letter (a)).
+// Case matters: "Vi phạm" is a word, not part VI.
+const KEYWORD_NUMBERING =
+  /^(?:Chương|Mục|Điều|Phần|Part|Chapter|Section|Article|Розділ|Стаття)\s+([IVXLC]+|\d+)[.:]?(?:\s+|$)/u;
+const BARE_NUMBERING = /^([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)](?:\s+|$)/u;
 
 interface OpenHeading {
   level: number;
@@ -23,17 +26,29 @@ interface OpenHeading {
 }
 
 function numberOf(title: string): { number: string | undefined; words: string } {
-  const match = NUMBERING.exec(title);
+  const match = KEYWORD_NUMBERING.exec(title) ?? BARE_NUMBERING.exec(title);
   if (!match) return { number: undefined, words: title };
-  return { number: match[2], words: title.slice(match[0].length) };
+  return { number: match[1], words: title.slice(match[0].length) };
 }
+
+/** "1." then "1.1." is section 1.1, not 1.1.1: a number that already spells out its parent replaces it. */
+function sectionId(open: OpenHeading[]): string {
+  const parts: string[] = [];
+  for (const heading of open) {
+    const last = parts[parts.length - 1];
+    if (last !== undefined && heading.number.startsWith(`${last}.`)) parts[parts.length - 1] = heading.number;
+    else parts.push(heading.number);
+  }
+  return parts.join('.');
+}
+
+const stripMarkup = (text: string) => text.replace(/(\*\*|__|\*|_)(\S(?:.*?\S)?)\1/g, '$2');
 
 /** Plain text of Markdown lines: emphasis markers and link targets dropped, paragraphs kept. */
 function plain(lines: string[]): string {
-  return lines
-    .join('\n')
+  return stripMarkup(lines.join('\n'))
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__|\*|_)(\S(?:.*?\S)?)\1/g, '$2')
+
     .replace(/^\s*>\s?/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
@@ -49,7 +64,7 @@ export function splitSections(body: string, documentTitle: string): Section[] {
     const text = plain(lines);
     lines = [];
     if (text === '') return;
-    const id = open.length === 0 ? '0' : open.map((h) => h.number).join('.');
+    const id = open.length === 0 ? '0' : sectionId(open);
     const path = open.length === 0 ? documentTitle : open.map((h) => h.title).join(' › ');
     const headings = open.map((h) => numberOf(h.title).words).join(' ');
     sections.push({ id, path, headings, text });
@@ -63,7 +78,7 @@ export function splitSections(body: string, documentTitle: string): Section[] {
     }
     flush();
     const level = heading[1]?.length ?? 1;
-    const title = (heading[2] ?? '').trim();
+    const title = stripMarkup(heading[2] ?? '').trim();
     if (level === 1) continue; // the document title, already in the front matter
     position += 1;
     while (open.length > 0 && (open[open.length - 1]?.level ?? 0) >= level) open.pop();

@@ -2,36 +2,47 @@ import type pg from 'pg';
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/** 'gaps': passages listing what the public reports do not give; 'answers': every other passage. */
+export type TermScope = 'answers' | 'gaps';
+
+export interface TermFrequencies {
+  answers: Map<string, number>;
+  gaps: Map<string, number>;
+}
+
 const INSERT_BATCH = 1000;
 
-/** Document frequencies of folded words and word pairs, per corpus version. */
+/** Document frequencies of folded words and word pairs, per corpus version, language and scope. */
 export function createTermsRepository(pool: pg.Pool) {
   return {
     async insert(
       client: Queryable,
       versionId: number,
       language: string,
+      scope: TermScope,
       frequencies: Map<string, number>,
     ): Promise<void> {
       const entries = [...frequencies];
       for (let start = 0; start < entries.length; start += INSERT_BATCH) {
         const batch = entries.slice(start, start + INSERT_BATCH);
         await client.query(
-          `INSERT INTO corpus_terms (version_id, language, term, df)
-           SELECT $1, $2, term, df FROM unnest($3::text[], $4::int[]) AS t (term, df)`,
-          [versionId, language, batch.map(([term]) => term), batch.map(([, df]) => df)],
+          `INSERT INTO corpus_terms (version_id, language, scope, term, df)
+           SELECT $1, $2, $3, term, df FROM unnest($4::text[], $5::int[]) AS t (term, df)`,
+          [versionId, language, scope, batch.map(([term]) => term), batch.map(([, df]) => df)],
         );
       }
     },
 
-    /** Frequencies of the given terms; a term the version never mentions is absent from the map. */
-    async frequencies(versionId: number, languages: string[], terms: string[]): Promise<Map<string, number>> {
-      const result = await pool.query<{ term: string; df: number }>(
-        `SELECT term, sum(df)::int AS df FROM corpus_terms
-         WHERE version_id = $1 AND language = ANY($2::text[]) AND term = ANY($3::text[]) GROUP BY term`,
+    /** Frequencies of the given terms by scope; a term a scope never mentions is absent from its map. */
+    async frequencies(versionId: number, languages: string[], terms: string[]): Promise<TermFrequencies> {
+      const result = await pool.query<{ scope: TermScope; term: string; df: number }>(
+        `SELECT scope, term, sum(df)::int AS df FROM corpus_terms
+         WHERE version_id = $1 AND language = ANY($2::text[]) AND term = ANY($3::text[]) GROUP BY scope, term`,
         [versionId, languages, terms],
       );
-      return new Map(result.rows.map((row) => [row.term, row.df]));
+      const frequencies: TermFrequencies = { answers: new Map(), gaps: new Map() };
+      for (const row of result.rows) frequencies[row.scope].set(row.term, row.df);
+      return frequencies;
     },
   };
 }

@@ -116,10 +116,14 @@ export function createVersionsRepository(pool: pg.Pool) {
       return result.rows;
     },
 
-    /** Number of passages per language in a version: which languages can be searched, and IDF's N. */
+    /**
+     * Passages per language in a version that can answer (the list of what the reports lack excluded):
+     * which languages can be searched, and the N of inverse document frequencies.
+     */
     async passagesByLanguage(versionId: number): Promise<Map<string, number>> {
       const result = await pool.query<{ language: string; count: number }>(
-        'SELECT language, sum(chunk_count)::int AS count FROM documents WHERE version_id = $1 GROUP BY language',
+        `SELECT language, sum(chunk_count)::int AS count FROM documents
+         WHERE version_id = $1 AND kind <> 'gaps' GROUP BY language`,
         [versionId],
       );
       return new Map(result.rows.map((row) => [row.language, row.count]));

@@ -41,6 +41,24 @@ function documentRecord(d: LoadedDocument): DocumentRecord {
   };
 }
 
+/** Word and word-pair document frequencies per language, gaps passages counted apart. */
+async function storeTermFrequencies(
+  terms: StoreDeps['terms'],
+  client: pg.PoolClient,
+  versionId: number,
+  build: NewBuild,
+): Promise<void> {
+  const gapsDocuments = new Set(build.documents.filter((d) => d.meta.kind === 'gaps').map((d) => d.meta.id));
+  for (const language of new Set(build.records.map((r) => r.language))) {
+    for (const scope of ['answers', 'gaps'] as const) {
+      const texts = build.records
+        .filter((r) => r.language === language && gapsDocuments.has(r.documentId) === (scope === 'gaps'))
+        .map((r) => r.searchText);
+      if (texts.length > 0) await terms.insert(client, versionId, language, scope, documentFrequencies(texts));
+    }
+  }
+}
+
 /**
  * Writes a complete version and activates it in one transaction: readers see the old version until the
  * commit and the new one after it, and a failure anywhere leaves the old version active.
@@ -67,10 +85,7 @@ export async function storeVersion(deps: StoreDeps, build: NewBuild): Promise<Co
     await deps.versions.insertDocuments(client, version.id, build.documents.map(documentRecord));
     await deps.chunks.insert(client, version.id, build.records);
     await deps.chunks.ensureVectorIndex(client, version.dimensions);
-    for (const language of new Set(build.records.map((r) => r.language))) {
-      const texts = build.records.filter((r) => r.language === language).map((r) => r.searchText);
-      await deps.terms.insert(client, version.id, language, documentFrequencies(texts));
-    }
+    await storeTermFrequencies(deps.terms, client, version.id, build);
     await deps.versions.activate(client, version.id);
     await client.query('COMMIT');
     return { ...version, isActive: true };

@@ -1,17 +1,21 @@
+import type { TermFrequencies } from '../db/terms.ts';
 import type { Terms } from '../text/terms.ts';
 
 export interface CoverageInput {
   terms: Terms;
   /** Document frequency of each term in the active version; absent = never mentioned. */
-  frequencies: Map<string, number>;
+  frequencies: TermFrequencies;
+  /** Passages that can answer (gaps passages excluded): N of the inverse document frequency. */
   chunkCount: number;
 }
 
 export interface Coverage {
   /** Share of the question's topic, weighted by rarity, that the guidelines mention at all (0..1). */
   score: number;
-  /** The asker's words that the guidelines never mention, rarest concepts first. */
+  /** The asker's words that the guidelines never mention. */
   missing: string[];
+  /** The asker's words and word pairs that only the list of what the reports lack mentions. */
+  gapTerms: string[];
 }
 
 /**
@@ -25,12 +29,17 @@ export function topicCoverage({ terms, frequencies, chunkCount }: CoverageInput)
   let total = 0;
   let covered = 0;
   const missing: string[] = [];
+  const gapTerms: string[] = [];
   for (const term of [...terms.unigrams, ...terms.bigrams]) {
-    const df = frequencies.get(term) ?? 0;
+    const df = frequencies.answers.get(term) ?? 0;
     const weight = df === 0 ? maxWeight : Math.log(1 + chunkCount / df);
     total += weight;
     if (df > 0) covered += weight;
-    else if (terms.unigrams.includes(term)) missing.push(terms.surface.get(term) ?? term);
+    else {
+      const surface = terms.surface.get(term) ?? term;
+      if (frequencies.gaps.has(term)) gapTerms.push(surface);
+      else if (terms.unigrams.includes(term)) missing.push(surface);
+    }
   }
-  return { score: total === 0 ? 0 : covered / total, missing };
+  return { score: total === 0 ? 0 : covered / total, missing, gapTerms };
 }

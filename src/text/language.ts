@@ -4,6 +4,10 @@ import { STOPWORDS_EN, STOPWORDS_VI_FOLDED } from './stopwords.ts';
 export type Language = 'vi' | 'en' | 'uk';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+// The shape of a Vietnamese syllable typed without marks: optional onset, vowel nucleus, optional coda.
+// English words rarely fit it ("state", "paste", "document" do not); Vietnamese ones always do.
+const VIETNAMESE_SYLLABLE =
+  /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$/;
 
 /**
  * The asker's language, from the question alone. Vietnamese is the default: most staff write it, often
@@ -15,9 +19,12 @@ export function detectLanguage(question: string): Language {
   const tokens = words(foldText(question));
   let vietnamese = 0;
   let english = 0;
+  let syllables = 0;
   for (const token of tokens) {
     if (STOPWORDS_VI_FOLDED.has(token)) vietnamese += 1;
     if (STOPWORDS_EN.has(token)) english += 1;
+    if (VIETNAMESE_SYLLABLE.test(token)) syllables += 1;
   }
+  if (tokens.length > 0 && syllables / tokens.length >= 0.75) return 'vi';
   return english > vietnamese ? 'en' : 'vi';
 }

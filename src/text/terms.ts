@@ -1,3 +1,4 @@
+import { detectLanguage, type Language } from './language.ts';
 import { foldText, hasLatinDiacritics, normalizeText, words } from './normalize.ts';
 import { STOPWORDS_EN, STOPWORDS_UK, STOPWORDS_VI, STOPWORDS_VI_FOLDED } from './stopwords.ts';
 
@@ -9,22 +10,23 @@ export interface Terms {
   surface: Map<string, string>;
 }
 
-function isStopword(word: string): boolean {
-  const folded = foldText(word);
-  if (STOPWORDS_VI.has(word) || STOPWORDS_EN.has(folded) || STOPWORDS_UK.has(folded)) return true;
+/** Function words of the question's language only: "hệ", "tổ" or "an toàn" are not English words. */
+function isStopword(word: string, language: Language): boolean {
+  if (language === 'en') return STOPWORDS_EN.has(word);
+  if (language === 'uk') return STOPWORDS_UK.has(word);
   // An unmarked word may be a Vietnamese function word typed without tone marks.
-  return !hasLatinDiacritics(word) && STOPWORDS_VI_FOLDED.has(folded);
+  return STOPWORDS_VI.has(word) || (!hasLatinDiacritics(word) && STOPWORDS_VI_FOLDED.has(word));
 }
 
 /** Content terms of a question, in order of first appearance, without duplicates. */
-export function questionTerms(question: string): Terms {
+export function questionTerms(question: string, language: Language = detectLanguage(question)): Terms {
   const original = words(normalizeText(question).toLowerCase().replace(/'/g, ''));
   const unigrams = new Set<string>();
   const bigrams = new Set<string>();
   const surface = new Map<string, string>();
   let previous: { folded: string; word: string } | undefined;
   for (const word of original) {
-    if (isStopword(word)) {
+    if (isStopword(word, language)) {
       previous = undefined;
       continue;
     }

@@ -60,11 +60,14 @@ CREATE INDEX chunks_section ON chunks (version_id, document_id, section_id, lang
 CREATE INDEX chunks_content_hash ON chunks (content_hash);
 
 -- Document frequency of every folded word and word pair per version and language: tells whether the
--- corpus mentions a question's terms at all.
+-- corpus mentions a question's terms at all. Scope 'gaps' counts the passages that list what the public
+-- reports do not give, apart from 'answers' (every other passage), so that words found only there mark a
+-- question about a missing detail.
 CREATE TABLE corpus_terms (
   version_id bigint NOT NULL REFERENCES corpus_versions (id) ON DELETE CASCADE,
   language text NOT NULL,
+  scope text NOT NULL CHECK (scope IN ('answers', 'gaps')),
   term text NOT NULL,
   df integer NOT NULL,
-  PRIMARY KEY (version_id, language, term)
+  PRIMARY KEY (version_id, language, scope, term)
 );

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { ConfigError } from '../src/errors.ts';
+
+/** The ConfigError that loadConfig throws for an environment. */
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('uses the defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      databaseUrl: undefined,
+      dataDir: './data',
+      corpusDir: './corpus',
+      embeddings: {
+        provider: 'local',
+        model: 'hashed-ngrams-v1',
+        baseUrl: undefined,
+        apiKey: undefined,
+        dimensions: 512,
+        timeoutMs: 30_000,
+      },
+      retrievalTopK: 5,
+      confidenceThreshold: 0.5,
+      logLevel: 'info',
+      telegramBotToken: undefined,
+    });
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadConfig({ RETRIEVAL_TOP_K: '', DATABASE_URL: '  ', LOG_LEVEL: '' })).toEqual(loadConfig({}));
+  });
+
+  it.each([
+    [{ RETRIEVAL_TOP_K: '12' }, { retrievalTopK: 12 }],
+    [{ CONFIDENCE_THRESHOLD: '0.35' }, { confidenceThreshold: 0.35 }],
+    [{ DATABASE_URL: 'postgresql://u:p@db:5432/x' }, { databaseUrl: 'postgresql://u:p@db:5432/x' }],
+    [
+      { EMBEDDINGS_PROVIDER: 'ollama' },
+      { embeddings: { model: 'bge-m3', baseUrl: 'http://127.0.0.1:11434' } },
+    ],
+  ])('reads %j', (env, expected) => {
+    expect(loadConfig(env)).toMatchObject(expected);
+  });
+
+  it('reports every bad value at once, one line per variable, starting with its name', () => {
+    const error = configError({
+      EMBEDDINGS_PROVIDER: 'bogus',
+      RETRIEVAL_TOP_K: '0',
+      CONFIDENCE_THRESHOLD: '2',
+      LOG_LEVEL: 'loud',
+      DATABASE_URL: 'mysql://x',
+    });
+    const names = error.problems.map((line) => line.split(':')[0]);
+    expect(names.sort()).toEqual(
+      ['CONFIDENCE_THRESHOLD', 'DATABASE_URL', 'EMBEDDINGS_PROVIDER', 'LOG_LEVEL', 'RETRIEVAL_TOP_K'].sort(),
+    );
+    expect(error.message.split('\n')).toEqual(error.problems);
+  });
+
+  it.each([
+    ['EMBEDDINGS_DIMENSIONS', '8'],
+    ['EMBEDDINGS_DIMENSIONS', 'abc'],
+    ['EMBEDDINGS_TIMEOUT_MS', '1.5'],
+    ['RETRIEVAL_TOP_K', '51'],
+    ['CONFIDENCE_THRESHOLD', '-0.1'],
+    ['EMBEDDINGS_BASE_URL', 'ftp://models.local'],
+  ])('rejects %s=%s', (name, value) => {
+    expect(configError({ [name]: value }).problems).toEqual([
+      expect.stringMatching(new RegExp(`^${name}: `)),
+    ]);
+  });
+
+  it.each([
+    [{ EMBEDDINGS_BASE_URL: 'http://llm:8000/v1' }, ['EMBEDDINGS_MODEL']],
+    [{ EMBEDDINGS_MODEL: 'bge-m3' }, ['EMBEDDINGS_BASE_URL']],
+    [{}, ['EMBEDDINGS_MODEL', 'EMBEDDINGS_BASE_URL']],
+  ])('rejects the openai provider with %j, naming %j', (env, names) => {
+    const error = configError({ EMBEDDINGS_PROVIDER: 'openai', ...env });
+    expect(error.problems.map((line) => line.split(':')[0])).toEqual(names);
+  });
+
+  it('accepts the openai provider with a model and a base URL', () => {
+    const env = {
+      EMBEDDINGS_PROVIDER: 'openai',
+      EMBEDDINGS_MODEL: 'bge-m3',
+      EMBEDDINGS_BASE_URL: 'http://llm/v1',
+    };
+    expect(loadConfig(env).embeddings).toMatchObject({
+      provider: 'openai',
+      model: 'bge-m3',
+      baseUrl: 'http://llm/v1',
+    });
+  });
+
+  it.each([
+    [{ EMBEDDINGS_PROVIDER: 'openai', EMBEDDINGS_API_KEY: 'sk-very-secret-key' }, 'sk-very-secret-key'],
+    [{ EMBEDDINGS_API_KEY: 'sk-very-secret-key', RETRIEVAL_TOP_K: 'x' }, 'sk-very-secret-key'],
+    [{ DATABASE_URL: 'mysql://admin:hunter2pass@db/x' }, 'hunter2pass'],
+    [{ DATABASE_URL: 'postgres//admin:hunter2pass@db/x' }, 'hunter2pass'],
+  ])('never puts a secret into the error (%j)', (env, secret) => {
+    const error = configError(env);
+    expect(error.message).not.toContain(secret);
+    expect(error.problems.join('\n')).not.toContain(secret);
+  });
+
+  it('reports a missing openai model together with the other bad values', () => {
+    const error = configError({ EMBEDDINGS_PROVIDER: 'openai', RETRIEVAL_TOP_K: '0' });
+    expect(error.problems.map((line) => line.split(':')[0])).toEqual(
+      expect.arrayContaining(['RETRIEVAL_TOP_K', 'EMBEDDINGS_MODEL', 'EMBEDDINGS_BASE_URL']),
+    );
+  });
+});
