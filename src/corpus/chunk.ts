@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import { foldText, normalizeText, words } from '../text/normalize.ts';
+import type { Language } from '../text/language.ts';
+import { normalizeText } from '../text/normalize.ts';
+import { searchWords } from '../text/terms.ts';
 import type { Section } from './sections.ts';
 
 export interface Chunk {
@@ -36,7 +38,7 @@ export function hashText(text: string): string {
 /** Splits each section on its own, so no chunk ever spans two sections. */
 export async function chunkSections(
   documentId: string,
-  language: string,
+  language: Language,
   sections: Section[],
 ): Promise<Chunk[]> {
   const chunks: Chunk[] = [];
@@ -57,7 +59,7 @@ export async function chunkSections(
         ordinal,
         content,
         embeddingInput,
-        searchText: words(foldText(embeddingInput)).join(' '),
+        searchText: searchWords(embeddingInput, language).join(' '),
         contentHash: hashText(embeddingInput),
       });
     });

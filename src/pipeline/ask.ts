@@ -19,12 +19,17 @@ export function createAsk({ retrieve, confidenceThreshold }: AskDeps) {
   async function trace(question: string): Promise<Traced> {
     const language = detectLanguage(question);
     const retrieval = await retrieve(question, language);
+    // A question about a detail the reports lack: some of its words occur only in the list of such details,
+    // and that list is what retrieval found first (or the rest of the corpus does not cover the question).
+    const gap = retrieval.passages.find((p) => p.documentKind === 'gaps');
     const best = retrieval.passages[0];
-    if (!best || retrieval.confidence < confidenceThreshold) {
+    const confident = retrieval.confidence >= confidenceThreshold;
+    if (gap && retrieval.coverage.gapTerms.length > 0 && (best === gap || !confident)) {
+      return { retrieval, answer: notInReportsEscalation(retrieval, language, gap) };
+    }
+    if (!best || !confident) {
       return { retrieval, answer: lowConfidenceEscalation(retrieval, language, confidenceThreshold) };
     }
-    if (best.documentKind === 'gaps')
-      return { retrieval, answer: notInReportsEscalation(retrieval, language, best) };
     return { retrieval, answer: extractiveAnswer(retrieval, language) };
   }
   const ask = async (question: string): Promise<Answer> => (await trace(question)).answer;

@@ -30,8 +30,14 @@ export interface ReindexDeps extends StoreDeps {
 
 const EMBED_BATCH = 32;
 
+/**
+ * Bump when the search text or term statistics are computed differently (folding, stemming, chunking):
+ * the next re-index then rebuilds even though no document changed (embeddings are still reused).
+ */
+const INDEX_FORMAT = 'search-v2';
+
 function fingerprintOf(embedder: string, documents: LoadedDocument[]): string {
-  const parts = [embedder];
+  const parts = [INDEX_FORMAT, embedder];
   for (const d of documents) {
     parts.push(JSON.stringify(d.meta), d.fileName, ...d.chunks.map((c) => `${c.chunkKey}=${c.contentHash}`));
   }

@@ -54,7 +54,8 @@ async function storeTermFrequencies(
       const texts = build.records
         .filter((r) => r.language === language && gapsDocuments.has(r.documentId) === (scope === 'gaps'))
         .map((r) => r.searchText);
-      if (texts.length > 0) await terms.insert(client, versionId, language, scope, documentFrequencies(texts));
+      if (texts.length > 0)
+        await terms.insert(client, versionId, language, scope, documentFrequencies(texts));
     }
   }
 }

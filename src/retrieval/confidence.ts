@@ -31,7 +31,10 @@ export function topicCoverage({ terms, frequencies, chunkCount }: CoverageInput)
   const missing: string[] = [];
   const gapTerms: string[] = [];
   for (const term of [...terms.unigrams, ...terms.bigrams]) {
-    const df = frequencies.answers.get(term) ?? 0;
+    // A term counts as covered when the corpus says it, or says it in other words.
+    const df = Math.max(
+      ...[term, ...(terms.synonyms.get(term) ?? [])].map((t) => frequencies.answers.get(t) ?? 0),
+    );
     const weight = df === 0 ? maxWeight : Math.log(1 + chunkCount / df);
     total += weight;
     if (df > 0) covered += weight;

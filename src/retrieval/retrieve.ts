@@ -73,14 +73,20 @@ export function createRetriever({ versions, chunks, terms, embedder, topK }: Ret
     const [nearest, matching, frequencies] = await Promise.all([
       chunks.nearest(version.id, languages, embedding, depth),
       tsQuery ? chunks.matching(version.id, languages, tsQuery, depth) : Promise.resolve([]),
-      terms.frequencies(version.id, languages, [...queryTerms.unigrams, ...queryTerms.bigrams]),
+      terms.frequencies(version.id, languages, [
+        ...queryTerms.unigrams,
+        ...queryTerms.bigrams,
+        ...[...queryTerms.synonyms.values()].flat(),
+      ]),
     ]);
     const fused = fuseRankings(nearest, matching);
     const stored = new Map((await chunks.byIds(fused.map((f) => f.id))).map((c) => [c.id, c]));
     const hits = fused
       .flatMap((hit) => {
         const chunk = stored.get(hit.id);
-        return chunk ? [{ hit: { ...hit, score: hit.score * (KIND_PRIOR[chunk.documentKind] ?? 1) }, chunk }] : [];
+        return chunk
+          ? [{ hit: { ...hit, score: hit.score * (KIND_PRIOR[chunk.documentKind] ?? 1) }, chunk }]
+          : [];
       })
       .sort((a, b) => b.hit.score - a.hit.score || a.hit.id - b.hit.id)
       .slice(0, topK);

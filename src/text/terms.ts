@@ -1,6 +1,8 @@
 import { detectLanguage, type Language } from './language.ts';
 import { foldText, hasLatinDiacritics, normalizeText, words } from './normalize.ts';
+import { stemWord } from './stem.ts';
 import { STOPWORDS_EN, STOPWORDS_UK, STOPWORDS_VI, STOPWORDS_VI_FOLDED } from './stopwords.ts';
+import { synonymsOf } from './synonyms.ts';
 
 /** A question's topic terms: folded content words and the bigrams of adjacent content words. */
 export interface Terms {
@@ -8,6 +10,8 @@ export interface Terms {
   bigrams: string[];
   /** Folded term → the words as the asker wrote them, to name what the guidelines do not cover. */
   surface: Map<string, string>;
+  /** Folded term → other ways of saying it (domain thesaurus), for terms that have them. */
+  synonyms: Map<string, string[]>;
 }
 
 /** Function words of the question's language only: "hệ", "tổ" or "an toàn" are not English words. */
@@ -30,7 +34,7 @@ export function questionTerms(question: string, language: Language = detectLangu
       previous = undefined;
       continue;
     }
-    const folded = foldText(word);
+    const folded = stemWord(foldText(word), language);
     unigrams.add(folded);
     surface.set(folded, word);
     if (previous) {
@@ -40,7 +44,12 @@ export function questionTerms(question: string, language: Language = detectLangu
     }
     previous = { folded, word };
   }
-  return { unigrams: [...unigrams], bigrams: [...bigrams], surface };
+  const synonyms = new Map<string, string[]>();
+  for (const term of [...unigrams, ...bigrams]) {
+    const others = synonymsOf(term, language);
+    if (others.length > 0) synonyms.set(term, others);
+  }
+  return { unigrams: [...unigrams], bigrams: [...bigrams], surface, synonyms };
 }
 
 /** Every unigram and adjacent bigram of a folded passage; used to count document frequencies. */
@@ -57,8 +66,9 @@ export function passageTerms(searchText: string): Set<string> {
  * nothing needs quoting.
  */
 export function toTsQuery(terms: Terms): string | undefined {
-  const parts = [...terms.unigrams, ...terms.bigrams.map((bigram) => `(${bigram.replace(' ', ' <-> ')})`)];
-  return parts.length > 0 ? parts.join(' | ') : undefined;
+  const phrase = (term: string) => (term.includes(' ') ? `(${term.split(' ').join(' <-> ')})` : term);
+  const all = new Set([...terms.unigrams, ...terms.bigrams, ...[...terms.synonyms.values()].flat()]);
+  return all.size > 0 ? [...all].map(phrase).join(' | ') : undefined;
 }
 
 /** How many passages mention each word and word pair. */
@@ -68,4 +78,9 @@ export function documentFrequencies(searchTexts: string[]): Map<string, number> 
     for (const term of passageTerms(text)) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
   }
   return frequencies;
+}
+
+/** The words a passage is searched by: folded, and stemmed in its language. */
+export function searchWords(text: string, language: Language): string[] {
+  return words(foldText(text)).map((word) => stemWord(word, language));
 }

@@ -38,6 +38,7 @@ export interface FakeModelServer {
   readonly requests: RecordedRequest[];
   behaviour: Behaviour;
   dimensions: number;
+  /** Idempotent; ends hanging requests too. */
   stop(): Promise<void>;
 }
 
@@ -143,6 +144,7 @@ export async function startFakeModelServer(
       new Promise<void>((resolve, reject) => {
         // Hanging requests and keep-alive connections would otherwise hold the server (and the test) open.
         for (const socket of sockets) socket.destroy();
+        if (!http.listening) return resolve();
         http.close((err) => (err ? reject(err) : resolve()));
       }),
   };

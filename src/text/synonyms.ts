@@ -1,0 +1,92 @@
+import type { Language } from './language.ts';
+import { foldText, words } from './normalize.ts';
+import { stemWord } from './stem.ts';
+
+/**
+ * A small domain thesaurus: groups of words and phrases that staff use for the same thing the guidelines
+ * say in other words ("paste into ChatGPT" for "provide to AI platforms"). Written plainly; folded and
+ * stemmed at load so it matches the search text. Product names stay out: whether a named tool is allowed
+ * is a detail the guidelines do not give.
+ */
+const GROUPS: Record<Language, string[][]> = {
+  vi: [
+    ['đưa', 'nhập', 'cung cấp', 'chia sẻ', 'tải lên', 'dán', 'gửi', 'upload'],
+    ['cấm', 'nghiêm cấm', 'tuyệt đối không', 'không được'],
+    ['chatbot', 'trợ lý ảo', 'công cụ AI', 'nền tảng AI', 'ứng dụng AI'],
+    ['ban hành', 'phát hành', 'công bố'],
+    ['đầu mối', 'giải đáp', 'hỗ trợ kỹ thuật', 'vướng mắc'],
+    ['góp ý', 'phản hồi', 'kiến nghị', 'đề xuất'],
+    ['cập nhật', 'sửa đổi', 'bổ sung', 'rà soát'],
+    ['quy chế', 'quy định nội bộ', 'văn bản nội bộ'],
+    ['tập huấn', 'đào tạo', 'bồi dưỡng', 'hội nghị'],
+    ['mật khẩu', 'password'],
+    ['lộ', 'lọt', 'rò rỉ', 'tiết lộ'],
+    ['kiểm tra', 'xác minh', 'kiểm chứng', 'đánh giá'],
+  ],
+  en: [
+    [
+      'paste',
+      'upload',
+      'enter',
+      'input',
+      'put',
+      'share',
+      'give',
+      'provide',
+      'feed',
+      'submit',
+      'send',
+      'insert',
+    ],
+    ['forbidden', 'prohibited', 'banned', 'never', 'must not'],
+    ['chatbot', 'AI tool', 'AI platform', 'AI system', 'AI assistant', 'virtual assistant'],
+    ['issue', 'publish', 'release', 'adopt'],
+    ['focal point', 'technical support', 'questions', 'helpdesk'],
+    ['feedback', 'comments', 'suggestions', 'proposals'],
+    ['update', 'revise', 'amend', 'supplement', 'review'],
+    ['training', 'course', 'workshop', 'conference'],
+    ['leak', 'disclose', 'disclosure', 'reveal'],
+    ['check', 'verify', 'evaluate', 'review'],
+    ['staff', 'cadres', 'employees', 'officials', 'civil servants'],
+  ],
+  uk: [
+    ['вставити', 'завантажити', 'ввести', 'надати', 'передати', 'поділитися', 'надіслати', 'внести'],
+    ['заборонено', 'заборона', 'категорично', 'не можна'],
+    ['чат-бот', 'інструмент ШІ', 'платформа ШІ', 'система ШІ', 'асистент', 'помічник'],
+    ['видати', 'ухвалити', 'оприлюднити', 'опублікувати'],
+    ['координаційний центр', 'технічна підтримка', 'запитання', 'роз’яснення'],
+    ['пропозиції', 'зауваження', 'відгуки'],
+    ['оновлювати', 'переглядати', 'доповнювати', 'змінювати'],
+    ['навчання', 'тренінг', 'конференція', 'курс'],
+    ['витік', 'розголошення', 'розкриття'],
+    ['перевіряти', 'оцінювати', 'верифікувати'],
+  ],
+};
+
+/** Each folded, stemmed term → the other terms of its groups (words, or word pairs joined by a space). */
+function compile(language: Language): Map<string, string[]> {
+  const table = new Map<string, string[]>();
+  for (const group of GROUPS[language]) {
+    const terms = group.map((phrase) =>
+      words(foldText(phrase))
+        .map((word) => stemWord(word, language))
+        .join(' '),
+    );
+    for (const term of terms) {
+      table.set(term, [...new Set([...(table.get(term) ?? []), ...terms.filter((other) => other !== term)])]);
+    }
+  }
+  return table;
+}
+
+const TABLES = new Map<Language, Map<string, string[]>>();
+
+/** Other ways to say a folded, stemmed word or word pair in the same language. */
+export function synonymsOf(term: string, language: Language): string[] {
+  let table = TABLES.get(language);
+  if (!table) {
+    table = compile(language);
+    TABLES.set(language, table);
+  }
+  return table.get(term) ?? [];
+}
