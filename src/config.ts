@@ -43,6 +43,7 @@ const envSchema = z.object({
   EMBEDDINGS_API_KEY: optionalText,
   EMBEDDINGS_DIMENSIONS: integer(16, 4096, 512),
   EMBEDDINGS_TIMEOUT_MS: integer(100, 600_000, 30_000),
+  EMBEDDINGS_MAX_RETRIES: integer(0, 10, 2),
   RETRIEVAL_TOP_K: integer(1, 50, 5),
   CONFIDENCE_THRESHOLD: z.coerce
     .number({ message: 'expected a number from 0 to 1' })
@@ -62,7 +63,9 @@ export interface EmbeddingsConfig {
   apiKey: string | undefined;
   /** Only the local embedder has a configurable size; remote models report their own. */
   dimensions: number;
+  /** Per attempt; a request is tried 1 + maxRetries times. */
   timeoutMs: number;
+  maxRetries: number;
 }
 
 export interface Config {
@@ -121,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       apiKey: e.EMBEDDINGS_API_KEY,
       dimensions: e.EMBEDDINGS_DIMENSIONS,
       timeoutMs: e.EMBEDDINGS_TIMEOUT_MS,
+      maxRetries: e.EMBEDDINGS_MAX_RETRIES,
     },
     retrievalTopK: e.RETRIEVAL_TOP_K,
     confidenceThreshold: e.CONFIDENCE_THRESHOLD,

@@ -13,52 +13,104 @@ export interface Embedder {
   embedQuery(text: string): Promise<number[]>;
 }
 
-function withErrors(id: string, inner: Embeddings, baseUrl: string | undefined): Embedder {
+/** A server URL fit for messages: no user name or password. */
+function displayUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return 'the configured URL';
+  }
+}
+
+function describeFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { cause?: { code?: string } })?.cause?.code;
+  const text = message.replace(/\s+/g, ' ').replace(/\.+$/, '').trim();
+  return code ? `${text} (${code})` : text;
+}
+
+/** Wraps a LangChain embedder so that every failure, and every malformed reply, is one clear error. */
+function guarded(id: string, inner: Embeddings, baseUrl: string | undefined): Embedder {
   const fail = (error: unknown): never => {
     throw new EmbeddingServiceError(
-      `The embeddings server (${id} at ${baseUrl ?? 'default URL'}) failed: ${(error as Error).message}. ` +
+      `The embeddings server (${id} at ${baseUrl ? displayUrl(baseUrl) : 'built in'}) failed: ${describeFailure(error)}. ` +
         'Check EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL, and that the server runs.',
     );
   };
-  const check = (vectors: number[][]): number[][] => {
-    if (vectors.some((v) => !Array.isArray(v) || v.length === 0 || v.some((x) => !Number.isFinite(x)))) {
-      fail(new Error('it returned an empty or malformed vector'));
+  const check = (vectors: unknown, expected: number): number[][] => {
+    if (!Array.isArray(vectors) || vectors.length !== expected) {
+      return fail(
+        new Error(
+          `it returned ${Array.isArray(vectors) ? vectors.length : 'no'} vectors for ${expected} texts`,
+        ),
+      );
     }
-    return vectors;
+    for (const v of vectors) {
+      if (
+        !Array.isArray(v) ||
+        v.length === 0 ||
+        v.some((x) => typeof x !== 'number' || !Number.isFinite(x))
+      ) {
+        return fail(new Error('it returned an empty or malformed vector'));
+      }
+    }
+    return vectors as number[][];
+  };
+  const call = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      return fail(error);
+    }
   };
   return {
     id,
-    embedDocuments: (texts) => inner.embedDocuments(texts).then(check, fail),
-    embedQuery: (text) => inner.embedQuery(text).then((v) => check([v])[0] as number[], fail),
+    embedDocuments: async (texts) => check(await call(() => inner.embedDocuments(texts)), texts.length),
+    embedQuery: async (text) => check([await call(() => inner.embedQuery(text))], 1)[0] as number[],
+  };
+}
+
+/** Ollama's client has no timeout option: every request gets an abort signal of its own instead. */
+function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const signals = [AbortSignal.timeout(timeoutMs), ...(init?.signal ? [init.signal] : [])];
+    return fetch(input, { ...init, signal: AbortSignal.any(signals) });
   };
 }
 
 export function createEmbedder(config: EmbeddingsConfig): Embedder {
-  switch (config.provider) {
-    case 'local':
-      return withErrors(
-        `local:${config.model}:${config.dimensions}`,
-        new LocalHashEmbeddings(config.dimensions),
-        undefined,
-      );
-    case 'ollama':
-      return withErrors(
-        `ollama:${config.model}`,
-        new OllamaEmbeddings({ model: config.model, baseUrl: config.baseUrl, maxRetries: 2 }),
-        config.baseUrl,
-      );
-    case 'openai':
-      return withErrors(
-        `openai:${config.model}`,
-        new OpenAIEmbeddings({
-          model: config.model,
-          // The client insists on a key even for keyless self-hosted servers.
-          apiKey: config.apiKey ?? 'not-needed',
-          configuration: { baseURL: config.baseUrl },
-          timeout: config.timeoutMs,
-          maxRetries: 2,
-        }),
-        config.baseUrl,
-      );
+  const { provider, model, baseUrl, timeoutMs, maxRetries } = config;
+  if (provider === 'local') {
+    return guarded(
+      `local:${model}:${config.dimensions}`,
+      new LocalHashEmbeddings(config.dimensions),
+      undefined,
+    );
   }
+  // Without an explicit URL both clients fall back to public endpoints; nothing may leave the organisation.
+  if (!baseUrl)
+    throw new EmbeddingServiceError(`EMBEDDINGS_BASE_URL is required for ${provider} embeddings.`);
+  if (provider === 'ollama') {
+    const headers = config.apiKey ? { Authorization: `Bearer ${config.apiKey}` } : undefined;
+    return guarded(
+      `ollama:${model}`,
+      new OllamaEmbeddings({ model, baseUrl, maxRetries, fetch: fetchWithTimeout(timeoutMs), headers }),
+      baseUrl,
+    );
+  }
+  return guarded(
+    `openai:${model}`,
+    new OpenAIEmbeddings({
+      model,
+      // The client insists on a key even for keyless self-hosted servers.
+      apiKey: config.apiKey ?? 'not-needed',
+      configuration: { baseURL: baseUrl },
+      timeout: timeoutMs,
+      maxRetries,
+    }),
+    baseUrl,
+  );
 }

@@ -29,7 +29,10 @@ describe.each(BACKENDS)('asking [$name]', (backend) => {
   it('answers the state-secret question with a quote about state secrets', async () => {
     const answer = await app.ask(STATE_SECRET);
     expect(answer).toMatchObject({ kind: 'answered', language: 'vi', corpusVersion: 'v1' });
-    expect(answer.citations[0]).toMatchObject({ documentId: 'cpo-ai-guidelines', version: 'digest-2025-11-27' });
+    expect(answer.citations[0]).toMatchObject({
+      documentId: 'cpo-ai-guidelines',
+      version: 'digest-2025-11-27',
+    });
     expect(answer.citations[0]?.quote).toContain('bí mật nhà nước');
     for (const citation of answer.citations) {
       expect(citation).toEqual(
