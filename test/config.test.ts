@@ -26,6 +26,7 @@ describe('loadConfig', () => {
         apiKey: undefined,
         dimensions: 512,
         timeoutMs: 30_000,
+        maxRetries: 2,
       },
       retrievalTopK: 5,
       confidenceThreshold: 0.5,
