@@ -5,6 +5,7 @@ export interface ChunkRecord {
   chunkKey: string;
   documentId: string;
   language: string;
+  kind: string;
   sectionId: string;
   sectionPath: string;
   ordinal: number;
@@ -43,7 +44,18 @@ export interface RankedId {
   score: number;
 }
 
+export interface TextMatch {
+  id: number;
+  searchText: string;
+}
+
 type Queryable = pg.Pool | pg.PoolClient;
+
+/** Which passages a search looks at: languages and document kinds. */
+export interface SearchScope {
+  languages: string[];
+  kinds: string[];
+}
 
 const INSERT_BATCH = 200;
 
@@ -62,14 +74,14 @@ export function createChunksRepository(pool: pg.Pool) {
         const batch = chunks.slice(start, start + INSERT_BATCH);
         const values: unknown[] = [];
         const rows = batch.map((c, i) => {
-          values.push(versionId, c.chunkKey, c.documentId, c.language, c.sectionId, c.sectionPath, c.ordinal);
-          values.push(c.content, c.searchText, c.contentHash, pgvector.toSql(c.embedding));
-          const base = i * 11;
-          return `(${Array.from({ length: 11 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
+          values.push(versionId, c.chunkKey, c.documentId, c.language, c.kind, c.sectionId, c.sectionPath);
+          values.push(c.ordinal, c.content, c.searchText, c.contentHash, pgvector.toSql(c.embedding));
+          const base = i * 12;
+          return `(${Array.from({ length: 12 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
         });
         await client.query(
-          `INSERT INTO chunks (version_id, chunk_key, document_id, language, section_id, section_path, ordinal,
-             content, search_text, content_hash, embedding)
+          `INSERT INTO chunks (version_id, chunk_key, document_id, language, kind, section_id, section_path,
+             ordinal, content, search_text, content_hash, embedding)
            VALUES ${rows.join(', ')}`,
           values,
         );
@@ -99,34 +111,38 @@ export function createChunksRepository(pool: pg.Pool) {
     /** Nearest chunks of one version by cosine similarity. The ORDER BY stays bare so HNSW serves it. */
     async nearest(
       versionId: number,
-      languages: string[],
+      scope: SearchScope,
       embedding: number[],
       limit: number,
     ): Promise<RankedId[]> {
       assertDimensions(embedding.length);
       const n = embedding.length;
       const result = await pool.query<RankedId>(
-        `SELECT id::int AS id, 1 - (embedding::vector(${n}) <=> $3) AS score FROM chunks
-         WHERE version_id = $1 AND language = ANY($2::text[]) AND vector_dims(embedding) = ${n}
-         ORDER BY embedding::vector(${n}) <=> $3 LIMIT $4`,
-        [versionId, languages, pgvector.toSql(embedding), limit],
+        `SELECT id::int AS id, 1 - (embedding::vector(${n}) <=> $4) AS score FROM chunks
+         WHERE version_id = $1 AND language = ANY($2::text[]) AND kind = ANY($3::text[])
+           AND vector_dims(embedding) = ${n}
+         ORDER BY embedding::vector(${n}) <=> $4 LIMIT $5`,
+        [versionId, scope.languages, scope.kinds, pgvector.toSql(embedding), limit],
       );
       return result.rows;
     },
 
-    /** Full-text matches of one version, best first; ties broken by id so results repeat. */
+    /**
+     * Full-text matches of one version with their search text, for ranking by the caller; the database's own
+     * ts_rank only picks which candidates, when there are more than the limit.
+     */
     async matching(
       versionId: number,
-      languages: string[],
+      scope: SearchScope,
       tsQuery: string,
       limit: number,
-    ): Promise<RankedId[]> {
-      const result = await pool.query<RankedId>(
-        `SELECT id::int AS id, ts_rank_cd(tsv, query) AS score
-         FROM chunks, to_tsquery('simple', $3) AS query
-         WHERE version_id = $1 AND language = ANY($2::text[]) AND tsv @@ query
-         ORDER BY score DESC, id LIMIT $4`,
-        [versionId, languages, tsQuery, limit],
+    ): Promise<TextMatch[]> {
+      const result = await pool.query<TextMatch>(
+        `SELECT id::int AS id, search_text AS "searchText"
+         FROM chunks, to_tsquery('simple', $4) AS query
+         WHERE version_id = $1 AND language = ANY($2::text[]) AND kind = ANY($3::text[]) AND tsv @@ query
+         ORDER BY ts_rank_cd(tsv, query) DESC, id LIMIT $5`,
+        [versionId, scope.languages, scope.kinds, tsQuery, limit],
       );
       return result.rows;
     },

@@ -91,8 +91,10 @@ export function createReindex(deps: ReindexDeps) {
       ...new Set(allChunks.map((c) => c.contentHash)),
     ]);
     const fresh = await embedNew(embedder, allChunks, stored, onProgress);
+    const kinds = new Map(documents.map((d) => [d.meta.id, d.meta.kind]));
     const records: ChunkRecord[] = allChunks.map((c) => ({
       ...c,
+      kind: kinds.get(c.documentId) ?? 'guidelines',
       embedding: (stored.get(c.contentHash) ?? fresh.get(c.contentHash)) as number[],
     }));
     onProgress({ stage: 'storing' });

@@ -7,42 +7,62 @@ export interface CoverageInput {
   frequencies: TermFrequencies;
   /** Passages that can answer (gaps passages excluded): N of the inverse document frequency. */
   chunkCount: number;
+  /**
+   * Whether adjacent word pairs are words in their own right. In Vietnamese most words are two syllables
+   * ("thời tiết", "bí mật") and single syllables recur everywhere with other meanings, so pairs count as
+   * topic terms; in English and Ukrainian two known words that never stand together are still known.
+   */
+  pairsAreWords: boolean;
 }
 
 export interface Coverage {
-  /** Share of the question's topic, weighted by rarity, that the guidelines mention at all (0..1). */
+  /** Share of the question's topic words, weighted by rarity, that the answering passages mention (0..1). */
   score: number;
-  /** The asker's words that the guidelines never mention. */
+  /** Share of the topic, weighted alike, that only the list of what the reports lack mentions (0..1). */
+  gapShare: number;
+  /** The asker's words that no passage mentions. */
   missing: string[];
-  /** The asker's words and word pairs that only the list of what the reports lack mentions. */
+  /** The asker's words and word pairs that only the list of missing details mentions. */
   gapTerms: string[];
 }
 
 /**
- * How much of what a question is about occurs anywhere in the guidelines. Each content word and word pair
- * weighs its inverse document frequency, and a term the guidelines never use weighs the most a term can:
- * a question about "thời tiết Hà Nội" scores near 0 however similar its other words are, while one that
- * names a single unknown product ("ChatGPT") next to well-covered terms stays high.
+ * How much of what a question is about occurs anywhere in the corpus. Each content word weighs its inverse
+ * document frequency, and a word the corpus never uses weighs the most a word can: a question about
+ * "thời tiết Hà Nội" scores near 0 however similar its other words are, while one that names a single
+ * unknown product next to well-covered words stays high. A word counts as covered when the corpus has it
+ * or one of its thesaurus synonyms. A word pair only the gaps list has marks a question about a missing detail.
  */
-export function topicCoverage({ terms, frequencies, chunkCount }: CoverageInput): Coverage {
+export function topicCoverage({ terms, frequencies, chunkCount, pairsAreWords }: CoverageInput): Coverage {
   const maxWeight = Math.log(1 + chunkCount);
+  const dfOf = (map: Map<string, number>, term: string) =>
+    Math.max(...[term, ...(terms.synonyms.get(term) ?? [])].map((t) => map.get(t) ?? 0));
   let total = 0;
   let covered = 0;
+  let gapWeight = 0;
   const missing: string[] = [];
   const gapTerms: string[] = [];
-  for (const term of [...terms.unigrams, ...terms.bigrams]) {
-    // A term counts as covered when the corpus says it, or says it in other words.
-    const df = Math.max(
-      ...[term, ...(terms.synonyms.get(term) ?? [])].map((t) => frequencies.answers.get(t) ?? 0),
-    );
+  for (const term of pairsAreWords ? [...terms.unigrams, ...terms.bigrams] : terms.unigrams) {
+    const df = dfOf(frequencies.answers, term);
     const weight = df === 0 ? maxWeight : Math.log(1 + chunkCount / df);
     total += weight;
     if (df > 0) covered += weight;
-    else {
-      const surface = terms.surface.get(term) ?? term;
-      if (frequencies.gaps.has(term)) gapTerms.push(surface);
-      else if (terms.unigrams.includes(term)) missing.push(surface);
+    else if (dfOf(frequencies.gaps, term) > 0) {
+      gapWeight += weight;
+      gapTerms.push(terms.surface.get(term) ?? term);
+    } else if (!term.includes(' ')) missing.push(terms.surface.get(term) ?? term);
+  }
+  if (!pairsAreWords) {
+    for (const bigram of terms.bigrams) {
+      if (dfOf(frequencies.answers, bigram) === 0 && dfOf(frequencies.gaps, bigram) > 0) {
+        gapTerms.push(terms.surface.get(bigram) ?? bigram);
+      }
     }
   }
-  return { score: total === 0 ? 0 : covered / total, missing, gapTerms };
+  return {
+    score: total === 0 ? 0 : covered / total,
+    gapShare: total === 0 ? 0 : gapWeight / total,
+    missing,
+    gapTerms,
+  };
 }

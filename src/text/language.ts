@@ -26,5 +26,6 @@ export function detectLanguage(question: string): Language {
     if (VIETNAMESE_SYLLABLE.test(token)) syllables += 1;
   }
   if (tokens.length > 0 && syllables / tokens.length >= 0.75) return 'vi';
-  return english > vietnamese ? 'en' : 'vi';
+  // Keyword queries have no function words: then the words that cannot be Vietnamese syllables decide.
+  return english > vietnamese || tokens.length - syllables >= syllables ? 'en' : 'vi';
 }

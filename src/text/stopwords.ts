@@ -26,11 +26,17 @@ export const STOPWORDS_VI_FOLDED = new Set(
     .filter(Boolean),
 );
 
+/** A common English list (articles, pronouns, auxiliaries, prepositions, question and filler words). */
 export const STOPWORDS_EN = new Set(
-  `a an the is are was were be been being am do does did can could may might must shall should will
-  would i me my we our you your he she it its they them their this that these those what which who whom
-  whose when where why how of in on at to for from by with about into onto as or and but if then than
-  so not no yes there here any all some please tell us`
+  `a about above after again against all also am an and any are as at be because been before being below
+  between both but by can could did do does doing down during each else even ever few for from further get
+  gets got had has have having he her here hers herself him himself his how however i if im in into is it
+  its itself ive just let like likes me more most much must my myself no nor not now of off on once only or
+  other others our ours ourselves out over own please really same shall she should so some still such tell
+  than that the their theirs them themselves then there these they this those through to too under until
+  up us very was we were what when where whether which while who whom whose why will with would yes you
+  your yours yourself yourselves id ill youre dont doesnt isnt arent cant wont thing things something
+  anything way ways kind sort lot lots okay ok hi hello thanks thank`
     .split(/\s+/)
     .filter(Boolean),
 );

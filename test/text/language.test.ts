@@ -10,6 +10,8 @@ describe('detectLanguage', () => {
     ['mat khau chatbot email cong vu', 'vi'],
     ['Can I paste a state-secret document into a public AI chatbot?', 'en'],
     ['Who issued the guidelines?', 'en'],
+    ['mass literacy AI programme Thanh Nien', 'en'],
+    ['tap huan AI thang 9', 'vi'],
     ['Can I put state secrets into ChatGPT?', 'en'],
     ['What are the rules for using AI at work?', 'en'],
     ['Чи можна вводити державну таємницю в ChatGPT?', 'uk'],

@@ -83,9 +83,13 @@ describe('passageTerms', () => {
 
 describe('toTsQuery', () => {
   it.each([
-    ['bí mật', 'bi | mat | (bi <-> mat)'],
+    // "mật" brings its thesaurus group (bí mật, tối mật, tuyệt mật) along.
+    ['bí mật', 'bi | mat | (bi <-> mat) | (toi <-> mat) | (tuyet <-> mat)'],
     ['ChatGPT', 'chatgpt'],
-    ['bí mật và ChatGPT', 'bi | mat | chatgpt | (bi <-> mat)'],
+    [
+      'hội nghị và ChatGPT',
+      'hoi | nghi | chatgpt | (hoi <-> nghi) | (tap <-> huan) | (dao <-> tao) | (boi <-> duong)',
+    ],
   ])('ORs the words and phrases of %j', (question, query) => {
     expect(toTsQuery(questionTerms(question))).toBe(query);
   });

@@ -42,6 +42,8 @@ CREATE TABLE chunks (
   chunk_key text NOT NULL,
   document_id text NOT NULL,
   language text NOT NULL,
+  -- The document's kind, repeated here so that both search legs can filter on it without a join.
+  kind text NOT NULL,
   section_id text NOT NULL,
   section_path text NOT NULL,
   ordinal integer NOT NULL,

@@ -1,0 +1,11 @@
+import { openApp } from './src/app.ts';
+import { loadConfig } from './src/config.ts';
+import { questionTerms } from './src/text/terms.ts';
+const app = await openApp(loadConfig({ LOG_LEVEL: 'silent' }));
+const t = questionTerms('mass literacy AI programme Thanh Nien', 'en');
+console.log(t.unigrams);
+const r = await app.database.pool.query(`select language, scope, term, df from corpus_terms where term = any($1)`, [t.unigrams]);
+console.log(r.rows);
+const c = await app.database.pool.query(`select search_text from chunks where search_text like '%literac%' limit 2`);
+console.log(c.rows);
+await app.close();
