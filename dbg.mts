@@ -1,11 +1,4 @@
-import { openApp } from './src/app.ts';
-import { loadConfig } from './src/config.ts';
-import { questionTerms } from './src/text/terms.ts';
-const app = await openApp(loadConfig({ LOG_LEVEL: 'silent' }));
-const t = questionTerms('mass literacy AI programme Thanh Nien', 'en');
-console.log(t.unigrams);
-const r = await app.database.pool.query(`select language, scope, term, df from corpus_terms where term = any($1)`, [t.unigrams]);
-console.log(r.rows);
-const c = await app.database.pool.query(`select search_text from chunks where search_text like '%literac%' limit 2`);
-console.log(c.rows);
-await app.close();
+import { askedDetails, statesDetail } from './src/answer/asked-detail.ts';
+for (const q of ['Số hiệu của Hướng dẫn là gì?','Hướng dẫn có hiệu lực từ ngày nào?','Which AI tools were demonstrated at the training?','Vi phạm thì bị kỷ luật thế nào?','Số điện thoại của đơn vị đầu mối?','Có mấy mức độ nhạy cảm?','Який номер документа?','Có được đưa thông tin mật vào ChatGPT không?','Is ChatGPT allowed?','Hướng dẫn được công bố khi nào?'])
+  console.log(q, askedDetails(q));
+console.log(statesDetail('ngày 27/11/2025 các báo đưa tin', 'date'), statesDetail('Thông báo kết luận số 43-TB/TGV', 'number'), statesDetail('no date here', 'date'));

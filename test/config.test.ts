@@ -29,7 +29,7 @@ describe('loadConfig', () => {
         maxRetries: 2,
       },
       retrievalTopK: 5,
-      confidenceThreshold: 0.5,
+      confidenceThreshold: 0.45,
       logLevel: 'info',
       telegramBotToken: undefined,
     });

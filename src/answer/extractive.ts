@@ -61,14 +61,22 @@ export function lowConfidenceEscalation(retrieval: Retrieval, language: Language
   };
 }
 
-/** The best passage says the public reports do not give what was asked: say so, quote it, escalate. */
-export function notInReportsEscalation(retrieval: Retrieval, language: Language, gap: Passage): Answer {
+/**
+ * The question asks for a detail the public reports do not give: say so, quote the item of the gaps list
+ * that names it (or, without one, the closest passages, which lack it), and escalate.
+ */
+export function notInReportsEscalation(
+  retrieval: Retrieval,
+  language: Language,
+  gap: Passage | undefined,
+  why: string,
+): Answer {
   return {
     kind: 'escalated',
     language,
     answer: MESSAGES[language].notInReportsLead,
-    citations: [citationOf(gap)],
-    reason: `the public reports do not give this detail (${gap.sectionPath})`,
+    citations: gap ? [citationOf(gap)] : retrieval.passages.slice(0, 3).map(citationOf),
+    reason: `the public reports do not give this detail: ${why}`,
     escalation: 'not_in_public_reports',
     ...common(retrieval),
   };

@@ -1,4 +1,5 @@
 import type { Answer } from '../answer/answer.ts';
+import { askedDetails, statesDetail } from '../answer/asked-detail.ts';
 import { extractiveAnswer, lowConfidenceEscalation, notInReportsEscalation } from '../answer/extractive.ts';
 import type { Retrieval, Retrieve } from '../retrieval/retrieve.ts';
 import { detectLanguage } from '../text/language.ts';
@@ -9,6 +10,9 @@ import { detectLanguage } from '../text/language.ts';
  * Chosen on the tuning half of the development questions (see README, "Quality").
  */
 const GAP_SHARE = 0.15;
+
+/** How many of the best passages may state the specific detail a question asks for. */
+const DETAIL_DEPTH = 3;
 
 export interface AskDeps {
   retrieve: Retrieve;
@@ -26,17 +30,27 @@ export function createAsk({ retrieve, confidenceThreshold }: AskDeps) {
   async function trace(question: string): Promise<Traced> {
     const language = detectLanguage(question);
     const retrieval = await retrieve(question, language);
-    // A question about a detail the reports lack: enough of its topic is words that only the list of
-    // such details uses (or the rest of the corpus does not cover it), and that list has a matching item.
-    const { gap, coverage } = retrieval;
-    const best = retrieval.passages[0];
+    const { gap, coverage, passages } = retrieval;
     const confident = retrieval.confidence >= confidenceThreshold;
+    const missingDetail = (why: string) => ({
+      retrieval,
+      answer: notInReportsEscalation(retrieval, language, gap, why),
+    });
+    // Enough of the question is words that only the list of missing details uses (or the rest of the
+    // corpus does not cover it), and that list has a matching item.
     if (gap && coverage.gapTerms.length > 0 && (coverage.gapShare >= GAP_SHARE || !confident)) {
-      return { retrieval, answer: notInReportsEscalation(retrieval, language, gap) };
+      return missingDetail(`only the list of missing details mentions ${coverage.gapTerms.join(', ')}`);
     }
-    if (!best || !confident) {
+    if (passages.length === 0 || !confident) {
       return { retrieval, answer: lowConfidenceEscalation(retrieval, language, confidenceThreshold) };
     }
+    // A question for a specific fact (a number, a date, a sanction…) that the best passages do not state
+    // is not answered by a passage that is merely on the same topic.
+    const unstated = askedDetails(question).filter(
+      (kind) => !passages.slice(0, DETAIL_DEPTH).some((p) => statesDetail(p.content, kind)),
+    );
+    if (unstated.length > 0)
+      return missingDetail(`no passage found states the ${unstated.join(', ')} asked for`);
     return { retrieval, answer: extractiveAnswer(retrieval, language) };
   }
   const ask = async (question: string): Promise<Answer> => (await trace(question)).answer;

@@ -1,0 +1,74 @@
+import { foldText } from '../text/normalize.ts';
+
+/** Kinds of specific fact a question can ask for, which a passage either states or does not. */
+export type DetailKind = 'number' | 'date' | 'penalty' | 'product' | 'contact' | 'levels';
+
+interface DetailRule {
+  /** Folded question wording that asks for this kind of fact (vi, en, uk). */
+  asks: RegExp;
+  /** Folded passage text that states such a fact. */
+  states: RegExp;
+}
+
+// JavaScript's \b knows only ASCII letters; this boundary also works between Cyrillic letters.
+const BOUNDARY = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`;
+const pattern = (source: string) => new RegExp(source.replaceAll(String.raw`\b`, BOUNDARY), 'u');
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const PRODUCTS = 'chatgpt|gemini|copilot|claude|grok|deepseek|llama|perplexity|bard|qwen';
+
+/**
+ * What kind of detail a question asks for, and how a passage that gives it looks. These are the details
+ * the public reports on the guidelines mostly lack (a number, a date, a sanction, a named tool, a contact,
+ * a scale of levels); a passage merely on the same topic does not answer them.
+ */
+const RULES: Record<DetailKind, DetailRule> = {
+  number: {
+    asks: pattern(String.raw`\b(so hieu|ky hieu|so van ban|so may|document number|reference number|номер)`),
+    states: pattern(String.raw`\b\d+\s*[-/]\s*[a-zа-яіїєґ]`),
+  },
+  date: {
+    asks: pattern(
+      String.raw`\b(ngay nao|ngay ky|ngay hieu luc|hieu luc tu|tu ngay|bao gio|what date|which date|signed on|take effect|effective from|come into force|дата|з якої дати|набира)`,
+    ),
+    states: pattern(
+      `\\b\\d{1,2}\\s*[/.]\\s*\\d{1,2}\\s*[/.]\\s*\\d{4}\\b|\\bngay \\d|\\b\\d{1,2} (${MONTHS})|\\b(${MONTHS}) \\d{4}|\\b\\d{1,2} (січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)`,
+    ),
+  },
+  penalty: {
+    asks: pattern(
+      String.raw`\b(ky luat|xu ly vi pham|che tai|xu phat|bi phat|penalt|disciplin|sanction|punish|покаран|дисциплін|санкці|стягнен)`,
+    ),
+    states:
+      /\b(ky luat|xu ly vi pham|che tai|xu phat|penalt|disciplin|sanction|punish|покаран|дисциплін|санкці|стягнен)/,
+  },
+  product: {
+    asks: pattern(
+      `\\b(cong cu ai nao|nhung cong cu|ung dung ai nao|which ai tools|what ai tools|which tools|які інструменти|яких інструментів)|\\b(${PRODUCTS})\\b.*\\b(duoc phep|allowed|permitted|approved|дозволен)|\\b(duoc phep|allowed|permitted|approved|дозволен).*\\b(${PRODUCTS})\\b`,
+    ),
+    states: pattern(`\\b(${PRODUCTS})\\b`),
+  },
+  contact: {
+    asks: pattern(
+      String.raw`\b(so dien thoai|dien thoai|email|e mail|hotline|dia chi lien he|thong tin lien he|phone|contact details|телефон|електронн\S* пошт|контакт)`,
+    ),
+    states: pattern(String.raw`@|\b(\+?84|0)\d{8,10}\b|\bhotline\b`),
+  },
+  levels: {
+    asks: pattern(
+      String.raw`\b(may muc|bao nhieu muc|cac muc do|muc do nao|how many levels|which levels|sensitivity levels|скільки рівн|рівні)`,
+    ),
+    states: pattern(String.raw`\b(hai|ba|bon|nam|two|three|four|five|\d+) (muc|cap|level|рівн)`),
+  },
+};
+
+/** The kinds of specific detail a question asks for (usually none). */
+export function askedDetails(question: string): DetailKind[] {
+  const folded = foldText(question);
+  return (Object.keys(RULES) as DetailKind[]).filter((kind) => RULES[kind].asks.test(folded));
+}
+
+/** Whether a passage states a fact of the given kind at all. */
+export function statesDetail(passage: string, kind: DetailKind): boolean {
+  return RULES[kind].states.test(foldText(passage));
+}
