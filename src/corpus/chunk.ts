@@ -14,7 +14,10 @@ export interface Chunk {
   sectionPath: string;
   ordinal: number;
   content: string;
-  /** What the embedder sees: headings and content, so a section title helps find its passages. */
+  /**
+   * What the embedder and the full-text index see: headings, content and the section's example questions,
+   * so a section title or a typical paraphrase helps find the passage. Only `content` is ever quoted.
+   */
   embeddingInput: string;
   searchText: string;
   /** Hash of the embedding input: equal hashes can share a stored embedding. */
@@ -40,6 +43,7 @@ export async function chunkSections(
   documentId: string,
   language: Language,
   sections: Section[],
+  questions: Map<string, string[]> = new Map(),
 ): Promise<Chunk[]> {
   const chunks: Chunk[] = [];
   for (const section of sections) {
@@ -49,7 +53,8 @@ export async function chunkSections(
         .split(/\n{2,}/)
         .map((paragraph) => normalizeText(paragraph))
         .join('\n\n');
-      const embeddingInput = `${section.headings}\n${content}`.trim();
+      const examples = (questions.get(section.id) ?? []).join('\n');
+      const embeddingInput = [section.headings, content, examples].filter(Boolean).join('\n');
       chunks.push({
         chunkKey: `${documentId}/${language}/${section.id}/${ordinal}`,
         documentId,

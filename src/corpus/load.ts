@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { CorpusError } from '../errors.ts';
 import { type Chunk, chunkSections } from './chunk.ts';
+import { loadExampleQuestions } from './example-questions.ts';
 import { type FrontMatter, parseFrontMatter } from './front-matter.ts';
 import { splitSections } from './sections.ts';
 
@@ -56,7 +57,14 @@ async function loadDocument(path: string, corpusDir: string): Promise<LoadedDocu
     }
     seen.set(section.id, section.path);
   }
-  return { meta, fileName, chunks: await chunkSections(meta.id, meta.language, sections) };
+  const questions = await loadExampleQuestions(
+    corpusDir,
+    fileName,
+    meta.id,
+    meta.language,
+    new Set(seen.keys()),
+  );
+  return { meta, fileName, chunks: await chunkSections(meta.id, meta.language, sections, questions) };
 }
 
 /** Every translation needs its original, and may only hold sections the original has (aligned by id). */
