@@ -20,6 +20,11 @@ export interface Chunk {
    */
   embeddingInput: string;
   searchText: string;
+  /**
+   * The words the passage itself states (headings and text, without the example questions): what the
+   * corpus counts as covered when it judges whether a question's topic is there at all.
+   */
+  statedText: string;
   /** Hash of the embedding input: equal hashes can share a stored embedding. */
   contentHash: string;
 }
@@ -65,6 +70,7 @@ export async function chunkSections(
         content,
         embeddingInput,
         searchText: searchWords(embeddingInput, language).join(' '),
+        statedText: searchWords([section.headings, content].filter(Boolean).join('\n'), language).join(' '),
         contentHash: hashText(embeddingInput),
       });
     });

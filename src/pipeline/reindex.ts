@@ -34,7 +34,7 @@ const EMBED_BATCH = 32;
  * Bump when the search text or term statistics are computed differently (folding, stemming, chunking):
  * the next re-index then rebuilds even though no document changed (embeddings are still reused).
  */
-const INDEX_FORMAT = 'search-v2';
+const INDEX_FORMAT = 'search-v3';
 
 function fingerprintOf(embedder: string, documents: LoadedDocument[]): string {
   const parts = [INDEX_FORMAT, embedder];

@@ -48,12 +48,16 @@ async function storeTermFrequencies(
   versionId: number,
   build: NewBuild,
 ): Promise<void> {
-  const gapsDocuments = new Set(build.documents.filter((d) => d.meta.kind === 'gaps').map((d) => d.meta.id));
-  for (const language of new Set(build.records.map((r) => r.language))) {
+  const chunks = build.documents.flatMap((d) =>
+    d.chunks.map((c) => ({ ...c, gaps: d.meta.kind === 'gaps' })),
+  );
+  for (const language of new Set(chunks.map((c) => c.language))) {
     for (const scope of ['answers', 'gaps'] as const) {
-      const texts = build.records
-        .filter((r) => r.language === language && gapsDocuments.has(r.documentId) === (scope === 'gaps'))
-        .map((r) => r.searchText);
+      // What the passages state, not the example questions: those name topics a passage is asked about,
+      // including details it does not give.
+      const texts = chunks
+        .filter((c) => c.language === language && c.gaps === (scope === 'gaps'))
+        .map((c) => c.statedText);
       if (texts.length > 0)
         await terms.insert(client, versionId, language, scope, documentFrequencies(texts));
     }
