@@ -1,3 +1,5 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { createComposer } from './answer/compose.ts';
 import type { Config } from './config.ts';
 import { createChunksRepository } from './db/chunks.ts';
 import { type Database, openDatabase } from './db/connect.ts';
@@ -5,6 +7,8 @@ import { migrate } from './db/migrate.ts';
 import { createTermsRepository } from './db/terms.ts';
 import { createVersionsRepository } from './db/versions.ts';
 import { createEmbedder, type Embedder } from './embeddings/create.ts';
+import { createChatModel } from './llm/chat-model.ts';
+import { createCircuitBreaker } from './llm/circuit-breaker.ts';
 import { type Ask, createAsk, type Trace } from './pipeline/ask.ts';
 import { createReindex, type Reindex } from './pipeline/reindex.ts';
 import { createRetriever } from './retrieval/retrieve.ts';
@@ -23,7 +27,15 @@ export interface App {
 export interface AppOverrides {
   /** Tests inject an embedder speaking to a local fake server, or a deliberately different one. */
   embedder?: Embedder;
+  /** Tests inject LangChain's scripted chat model; null forces extractive answers. */
+  chatModel?: BaseChatModel | null;
 }
+
+/**
+ * Three failures in a row mean the server is down or overloaded rather than unlucky; half a minute spares it
+ * while it restarts, and one probe then tells whether it is back.
+ */
+const BREAKER = { failureThreshold: 3, cooldownMs: 30_000 };
 
 /** Wires the stages to one database; the composition roots call this with the parsed configuration. */
 export async function openApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
@@ -40,7 +52,16 @@ export async function openApp(config: Config, overrides: AppOverrides = {}): Pro
   const terms = createTermsRepository(pool);
   const embedder = overrides.embedder ?? createEmbedder(config.embeddings);
   const retrieve = createRetriever({ versions, chunks, terms, embedder, topK: config.retrievalTopK });
-  const { ask, trace } = createAsk({ retrieve, confidenceThreshold: config.confidenceThreshold });
+  const model = overrides.chatModel === undefined ? createChatModel(config.llm) : overrides.chatModel;
+  const compose = model
+    ? createComposer({
+        model,
+        breaker: createCircuitBreaker(BREAKER),
+        timeoutMs: config.llm.timeoutMs,
+        contextTokens: config.llm.contextTokens,
+      })
+    : undefined;
+  const { ask, trace } = createAsk({ retrieve, confidenceThreshold: config.confidenceThreshold, compose });
   return {
     database,
     embedder,

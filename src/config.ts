@@ -53,6 +53,17 @@ const envSchema = z.object({
     .max(1, { message: 'expected a number from 0 to 1' })
     .default(0.45),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LLM_PROVIDER: z
+    .enum(['none', 'ollama', 'openai'], { message: 'expected one of none, ollama, openai' })
+    .default('none'),
+  LLM_MODEL: optionalText,
+  LLM_BASE_URL: httpUrl,
+  LLM_API_KEY: optionalText,
+  // The whole model call, structured-output fallback included; past it the asker gets the extractive answer.
+  LLM_TIMEOUT_MS: integer(500, 600_000, 20_000),
+  LLM_MAX_TOKENS: integer(64, 32_000, 800),
+  // Estimated tokens of passages in a prompt: top-5 passages of this corpus take about 1,000.
+  LLM_CONTEXT_TOKENS: integer(200, 200_000, 3_000),
   TELEGRAM_BOT_TOKEN: optionalText,
 });
 
@@ -70,6 +81,19 @@ export interface EmbeddingsConfig {
   maxRetries: number;
 }
 
+export type LlmProvider = 'none' | 'ollama' | 'openai';
+
+export interface LlmConfig {
+  provider: LlmProvider;
+  model: string;
+  baseUrl: string | undefined;
+  apiKey: string | undefined;
+  timeoutMs: number;
+  maxTokens: number;
+  /** Budget for the numbered passages in a prompt, in estimated tokens. */
+  contextTokens: number;
+}
+
 export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
@@ -77,6 +101,7 @@ export interface Config {
   embeddings: EmbeddingsConfig;
   retrievalTopK: number;
   confidenceThreshold: number;
+  llm: LlmConfig;
   logLevel: (typeof LOG_LEVELS)[number];
   telegramBotToken: string | undefined;
 }
@@ -92,6 +117,9 @@ const DEFAULT_BASE_URLS: Record<EmbeddingsProvider, string | undefined> = {
   ollama: 'http://127.0.0.1:11434',
   openai: undefined,
 };
+
+/** Multilingual (Vietnamese, English, Ukrainian), follows JSON schemas, fits a single 16 GB GPU. */
+const DEFAULT_OLLAMA_CHAT_MODEL = 'qwen2.5:7b-instruct';
 
 /** Reads configuration from an environment; every problem is reported at once, values are never echoed. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -109,6 +137,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       problems.push('EMBEDDINGS_MODEL: required when EMBEDDINGS_PROVIDER=openai');
     if (given.EMBEDDINGS_BASE_URL === undefined) {
       problems.push("EMBEDDINGS_BASE_URL: required when EMBEDDINGS_PROVIDER=openai (the server's /v1 URL)");
+    }
+  }
+  if (given.LLM_PROVIDER === 'openai') {
+    if (given.LLM_MODEL === undefined) problems.push('LLM_MODEL: required when LLM_PROVIDER=openai');
+    if (given.LLM_BASE_URL === undefined) {
+      problems.push("LLM_BASE_URL: required when LLM_PROVIDER=openai (the server's /v1 URL)");
     }
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -130,6 +164,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     retrievalTopK: e.RETRIEVAL_TOP_K,
     confidenceThreshold: e.CONFIDENCE_THRESHOLD,
+    llm: {
+      provider: e.LLM_PROVIDER,
+      model: e.LLM_MODEL ?? (e.LLM_PROVIDER === 'ollama' ? DEFAULT_OLLAMA_CHAT_MODEL : ''),
+      baseUrl: e.LLM_BASE_URL ?? (e.LLM_PROVIDER === 'ollama' ? DEFAULT_BASE_URLS.ollama : undefined),
+      apiKey: e.LLM_API_KEY,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+      maxTokens: e.LLM_MAX_TOKENS,
+      contextTokens: e.LLM_CONTEXT_TOKENS,
+    },
     logLevel: e.LOG_LEVEL,
     telegramBotToken: e.TELEGRAM_BOT_TOKEN,
   };

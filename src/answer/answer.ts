@@ -18,7 +18,8 @@ export interface Citation {
   sourceUrl: string | undefined;
 }
 
-export type EscalationReason = 'low_confidence' | 'not_in_public_reports';
+/** low_confidence: retrieval; not_in_public_reports: a detail the reports lack; not_covered: the model's judgment. */
+export type EscalationReason = 'low_confidence' | 'not_in_public_reports' | 'not_covered';
 
 export interface Answer {
   kind: 'answered' | 'escalated' | 'refused';
@@ -31,4 +32,10 @@ export interface Answer {
   /** The corpus version (index build) the answer came from. */
   corpusVersion?: string;
   confidence?: number;
+  /** generated: sentences by the language model, each bearing verified quotes; extractive: passages quoted. */
+  mode?: 'generated' | 'extractive';
+  /** Why a configured model's answer was not used (timeout, server error, nothing verified…). */
+  fallback?: string;
+  /** Estimated tokens of the prompt sent to the model, when one was asked. */
+  promptTokens?: number;
 }

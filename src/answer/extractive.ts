@@ -1,25 +1,10 @@
 import type { Passage, Retrieval } from '../retrieval/retrieve.ts';
 import type { Language } from '../text/language.ts';
-import type { Answer, Citation } from './answer.ts';
+import type { Answer } from './answer.ts';
+import { citationOf } from './citation.ts';
 import { MESSAGES } from './messages.ts';
 
-function citationOf(passage: Passage): Citation {
-  return {
-    documentId: passage.documentId,
-    section: passage.sectionPath,
-    version: passage.version,
-    quote: passage.content,
-    score: Number(passage.score.toFixed(6)),
-    documentTitle: passage.documentTitle,
-    documentKind: passage.documentKind,
-    language: passage.language,
-    translation: passage.isTranslation,
-    ...(passage.original ? { original: passage.original } : {}),
-    sourceUrl: passage.sources[0],
-  };
-}
-
-function common(retrieval: Retrieval) {
+export function common(retrieval: Retrieval) {
   return {
     corpusVersion: retrieval.corpusVersion.label,
     confidence: Number(retrieval.confidence.toFixed(3)),
@@ -31,7 +16,7 @@ function common(retrieval: Retrieval) {
  * share no word with the question are dropped unless nothing else was found, since a quote the asker
  * cannot relate to the question reads as a wrong answer; so are passages about what the reports lack.
  */
-export function extractiveAnswer(retrieval: Retrieval, language: Language): Answer {
+export function extractiveAnswer(retrieval: Retrieval, language: Language, fallback?: string): Answer {
   const usable = retrieval.passages.filter((p) => p.documentKind !== 'gaps');
   const related = usable.filter((p) => p.matchedText);
   const quoted = related.length > 0 ? related : usable.slice(0, 1);
@@ -40,8 +25,12 @@ export function extractiveAnswer(retrieval: Retrieval, language: Language): Answ
   return {
     kind: 'answered',
     language,
-    answer: [m.answeredLead, translated ? m.translationsMarked : ''].filter(Boolean).join(' '),
-    citations: quoted.map(citationOf),
+    answer: [fallback ? m.fallbackNote : '', m.answeredLead, translated ? m.translationsMarked : '']
+      .filter(Boolean)
+      .join(' '),
+    citations: quoted.map((p) => citationOf(p)),
+    mode: 'extractive',
+    ...(fallback ? { fallback } : {}),
     ...common(retrieval),
   };
 }
@@ -54,7 +43,7 @@ export function lowConfidenceEscalation(retrieval: Retrieval, language: Language
     kind: 'escalated',
     language,
     answer: MESSAGES[language].escalatedLead,
-    citations: retrieval.passages.slice(0, 3).map(citationOf),
+    citations: retrieval.passages.slice(0, 3).map((p) => citationOf(p)),
     reason: `low confidence ${confidence.toFixed(2)} < ${threshold.toFixed(2)}${missing}`,
     escalation: 'low_confidence',
     ...common(retrieval),
@@ -75,9 +64,24 @@ export function notInReportsEscalation(
     kind: 'escalated',
     language,
     answer: MESSAGES[language].notInReportsLead,
-    citations: gap ? [citationOf(gap)] : retrieval.passages.slice(0, 3).map(citationOf),
+    citations: gap ? [citationOf(gap)] : retrieval.passages.slice(0, 3).map((p) => citationOf(p)),
     reason: `the public reports do not give this detail: ${why}`,
     escalation: 'not_in_public_reports',
+    ...common(retrieval),
+  };
+}
+
+/** The model read the passages and judged that they do not answer the question. */
+export function notCoveredEscalation(retrieval: Retrieval, language: Language, promptTokens: number): Answer {
+  return {
+    kind: 'escalated',
+    language,
+    answer: MESSAGES[language].escalatedLead,
+    citations: retrieval.passages.slice(0, 3).map((p) => citationOf(p)),
+    reason: 'the language model found that the passages found do not answer the question',
+    escalation: 'not_covered',
+    mode: 'generated',
+    promptTokens,
     ...common(retrieval),
   };
 }

@@ -5,6 +5,8 @@ interface Messages {
   translationsMarked: string;
   escalatedLead: string;
   notInReportsLead: string;
+  /** Before an extractive answer given because the model's answer could not be used. */
+  fallbackNote: string;
   section: string;
   version: string;
   translation: string;
@@ -22,6 +24,8 @@ export const MESSAGES: Record<Language, Messages> = {
     notInReportsLead:
       'Các bản tin công khai về Hướng dẫn không nêu chi tiết này, nên tôi không thể trả lời mà không suy đoán. ' +
       'Câu hỏi cần được chuyển tới đơn vị đầu mối là đơn vị Chuyển đổi số – Cơ yếu của Văn phòng Trung ương Đảng.',
+    fallbackNote:
+      'Chưa tạo được câu trả lời tóm tắt có trích dẫn kiểm chứng được, nên dưới đây là các đoạn phù hợp nhất.',
     section: 'Mục',
     version: 'phiên bản',
     translation: 'bản dịch',
@@ -37,6 +41,8 @@ export const MESSAGES: Record<Language, Messages> = {
       'The public reports on the guidelines do not give this detail, so I cannot answer it without guessing. ' +
       'It needs to go to the focal point, the Department of Digital Transformation – Cryptography of the ' +
       'Central Party Office.',
+    fallbackNote:
+      'A summarised answer with verified quotes could not be produced just now, so here are the most relevant passages.',
     section: 'Section',
     version: 'version',
     translation: 'translation',
@@ -52,6 +58,8 @@ export const MESSAGES: Record<Language, Messages> = {
       'Публічні повідомлення про настанови не наводять цієї деталі, тож я не можу відповісти без здогадок. ' +
       'Запитання слід передати контактному підрозділу — Департаменту цифрової трансформації та криптографії ' +
       'Канцелярії ЦК Партії.',
+    fallbackNote:
+      'Зараз не вдалося скласти коротку відповідь із перевіреними цитатами, тому нижче наведено найдоречніші положення.',
     section: 'Розділ',
     version: 'версія',
     translation: 'переклад',

@@ -1,6 +1,13 @@
 import type { Answer } from '../answer/answer.ts';
 import { askedDetails, statesDetail } from '../answer/asked-detail.ts';
-import { extractiveAnswer, lowConfidenceEscalation, notInReportsEscalation } from '../answer/extractive.ts';
+import type { Compose } from '../answer/compose.ts';
+import {
+  extractiveAnswer,
+  lowConfidenceEscalation,
+  notCoveredEscalation,
+  notInReportsEscalation,
+} from '../answer/extractive.ts';
+import { generatedAnswer } from '../answer/generated.ts';
 import type { Retrieval, Retrieve } from '../retrieval/retrieve.ts';
 import { detectLanguage } from '../text/language.ts';
 
@@ -17,6 +24,8 @@ const DETAIL_DEPTH = 3;
 export interface AskDeps {
   retrieve: Retrieve;
   confidenceThreshold: number;
+  /** The language model's verified answer; without it every answer is extractive. */
+  compose?: Compose;
 }
 
 export interface Traced {
@@ -26,7 +35,7 @@ export interface Traced {
 }
 
 /** The question path: language, retrieval, then an answer or an escalation. */
-export function createAsk({ retrieve, confidenceThreshold }: AskDeps) {
+export function createAsk({ retrieve, confidenceThreshold, compose }: AskDeps) {
   async function trace(question: string): Promise<Traced> {
     const language = detectLanguage(question);
     const retrieval = await retrieve(question, language);
@@ -51,7 +60,30 @@ export function createAsk({ retrieve, confidenceThreshold }: AskDeps) {
     );
     if (unstated.length > 0)
       return missingDetail(`no passage found states the ${unstated.join(', ')} asked for`);
-    return { retrieval, answer: extractiveAnswer(retrieval, language) };
+    if (!compose) return { retrieval, answer: extractiveAnswer(retrieval, language) };
+    // Only a question retrieval is confident about reaches the model, so the fallback is always extractive.
+    const composed = await compose(question, language, passages);
+    const promptTokens = composed.prompt?.estimatedTokens;
+    switch (composed.status) {
+      case 'answered':
+        return {
+          retrieval,
+          answer: generatedAnswer(retrieval, language, composed.prompt, composed.verified),
+        };
+      case 'not_covered':
+        return {
+          retrieval,
+          answer: notCoveredEscalation(retrieval, language, composed.prompt.estimatedTokens),
+        };
+      case 'failed':
+        return {
+          retrieval,
+          answer: {
+            ...extractiveAnswer(retrieval, language, composed.why),
+            ...(promptTokens ? { promptTokens } : {}),
+          },
+        };
+    }
   }
   const ask = async (question: string): Promise<Answer> => (await trace(question)).answer;
   return { ask, trace };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { answerChat, CHAT_PATHS } from './fake-chat.ts';
 
 /**
  * A model server at the protocol level: it speaks the Ollama and OpenAI-compatible HTTP APIs on 127.0.0.1, so
@@ -22,7 +23,13 @@ export type Behaviour =
   /** One vector fewer than inputs. */
   | 'tooFewVectors'
   /** Reads the request and never answers. */
-  | 'hang';
+  | 'hang'
+  /** Chat only: answers after `delayMs`. */
+  | 'slow'
+  /** Chat only: streams the first part of the reply, then drops the connection. */
+  | 'cutStream'
+  /** Chat only: HTTP 400 to a request for structured output (a JSON schema), as servers without it do. */
+  | 'rejectStructured';
 
 export interface RecordedRequest {
   method: string;
@@ -38,6 +45,9 @@ export interface FakeModelServer {
   readonly requests: RecordedRequest[];
   behaviour: Behaviour;
   dimensions: number;
+  /** What the chat model says: a fixed text, or one computed from the request (its messages). */
+  chatReply: string | ((body: Record<string, unknown>) => string);
+  delayMs: number;
   /** Idempotent; ends hanging requests too. */
   stop(): Promise<void>;
 }
@@ -88,6 +98,9 @@ export const ROUTES: Record<string, Route> = {
   },
 };
 
+const isJsonObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 function sendJson(res: ServerResponse, status: number, payload: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
 }
@@ -101,7 +114,7 @@ function parse(text: string): unknown {
 }
 
 export async function startFakeModelServer(
-  options: { behaviour?: Behaviour; dimensions?: number } = {},
+  options: { behaviour?: Behaviour; dimensions?: number; chatReply?: FakeModelServer['chatReply'] } = {},
 ): Promise<FakeModelServer> {
   const sockets = new Set<Socket>();
   const http = createServer((req, res) => {
@@ -118,15 +131,16 @@ export async function startFakeModelServer(
       // Ollama reports errors as {error: string}, OpenAI-compatible servers as {error: {message, type}}.
       const error = (message: string) =>
         path.startsWith('/v1/') ? { message, type: 'server_error' } : message;
-      if (!route) return sendJson(res, 404, { error: error(`no route ${req.method} ${path}`) });
+      const chat = CHAT_PATHS.has(path) && req.method === 'POST';
+      if (!route && !chat) return sendJson(res, 404, { error: error(`no route ${req.method} ${path}`) });
       if (server.behaviour === 'hang') return;
       if (server.behaviour === 'error500')
         return sendJson(res, 500, { error: error('model runner crashed') });
+      if (chat) return answerChat(path, isJsonObject(body) ? body : {}, res, server);
       if (server.behaviour === 'malformedJson') {
         return res.writeHead(200, { 'content-type': 'application/json' }).end('{"embeddings": [[0.1, 0.2');
       }
-      const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
-      sendJson(res, 200, route(isObject ? (body as Json) : {}, server));
+      sendJson(res, 200, (route as Route)(isJsonObject(body) ? body : {}, server));
     });
   });
   http.on('connection', (socket) => {
@@ -140,6 +154,8 @@ export async function startFakeModelServer(
     requests: [],
     behaviour: options.behaviour ?? 'normal',
     dimensions: options.dimensions ?? 8,
+    chatReply: options.chatReply ?? '{"notCovered": true, "sentences": []}',
+    delayMs: 0,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         // Hanging requests and keep-alive connections would otherwise hold the server (and the test) open.
