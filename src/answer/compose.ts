@@ -34,7 +34,9 @@ function describe(error: unknown, timedOut: boolean): string {
   if (timedOut) return 'the model did not answer in time';
   const status = statusOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  return `the model server failed${status ? ` (HTTP ${status})` : ''}: ${message.replace(/\s+/g, ' ').slice(0, 200)}`;
+  const code = (error as { cause?: { code?: unknown } })?.cause?.code;
+  const detail = `${message.replace(/\s+/g, ' ').slice(0, 200)}${typeof code === 'string' ? ` (${code})` : ''}`;
+  return `the model server failed${status ? ` (HTTP ${status})` : ''}: ${detail}`;
 }
 
 /** Rejects when the signal fires even if a client ignores it, so the deadline always holds. */

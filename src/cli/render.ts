@@ -24,6 +24,7 @@ export function renderAnswer(answer: Answer): string {
     lines.push('');
   });
   if (answer.reason) lines.push(`(${answer.kind}: ${answer.reason})`);
+  if (answer.fallback) lines.push(`(language model not used: ${answer.fallback})`);
   return lines.join('\n').trimEnd();
 }
 

@@ -3,6 +3,7 @@ import { OllamaEmbeddings } from '@langchain/ollama';
 import { OpenAIEmbeddings } from '@langchain/openai';
 import type { EmbeddingsConfig } from '../config.ts';
 import { EmbeddingServiceError } from '../errors.ts';
+import { fetchWithTimeout } from '../llm/fetch-with-timeout.ts';
 import { LocalHashEmbeddings } from './local.ts';
 
 /** An embedder with the identity a corpus version records, so a query never meets vectors of another model. */
@@ -70,14 +71,6 @@ function guarded(id: string, inner: Embeddings, baseUrl: string | undefined): Em
     id,
     embedDocuments: async (texts) => check(await call(() => inner.embedDocuments(texts)), texts.length),
     embedQuery: async (text) => check([await call(() => inner.embedQuery(text))], 1)[0] as number[],
-  };
-}
-
-/** Ollama's client has no timeout option: every request gets an abort signal of its own instead. */
-function fetchWithTimeout(timeoutMs: number): typeof fetch {
-  return (input, init) => {
-    const signals = [AbortSignal.timeout(timeoutMs), ...(init?.signal ? [init.signal] : [])];
-    return fetch(input, { ...init, signal: AbortSignal.any(signals) });
   };
 }
 

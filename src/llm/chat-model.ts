@@ -2,6 +2,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { ChatOllama } from '@langchain/ollama';
 import { ChatOpenAI } from '@langchain/openai';
 import type { LlmConfig } from '../config.ts';
+import { fetchWithTimeout } from './fetch-with-timeout.ts';
 
 /**
  * The configured self-hosted chat model, or none (extractive answers only). Retries are off: one slow or
@@ -13,7 +14,12 @@ export function createChatModel(config: LlmConfig): BaseChatModel | undefined {
     case 'none':
       return undefined;
     case 'ollama':
-      return new ChatOllama({ ...common, baseUrl: config.baseUrl, numPredict: config.maxTokens });
+      return new ChatOllama({
+        ...common,
+        baseUrl: config.baseUrl,
+        numPredict: config.maxTokens,
+        fetch: fetchWithTimeout(config.timeoutMs),
+      });
     case 'openai':
       return new ChatOpenAI({
         ...common,
@@ -21,8 +27,7 @@ export function createChatModel(config: LlmConfig): BaseChatModel | undefined {
         apiKey: config.apiKey ?? 'not-needed',
         configuration: { baseURL: config.baseUrl },
         maxTokens: config.maxTokens,
-        // Streamed like Ollama, so a reply cut off mid-way fails the same way on both.
-        streaming: true,
+        timeout: config.timeoutMs,
       });
   }
 }

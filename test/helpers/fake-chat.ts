@@ -67,7 +67,11 @@ function reply(path: string, body: Json, res: ServerResponse, server: FakeModelS
       : openAiCompletion(body.model, content);
     const text = JSON.stringify(payload);
     const out = server.behaviour === 'malformedJson' ? text.slice(0, text.length / 2) : text;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(out);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    if (server.behaviour !== 'cutStream') return void res.end(out);
+    // The connection drops half-way through the body.
+    res.write(out.slice(0, out.length / 2));
+    res.socket?.destroy();
     return;
   }
   res.writeHead(200, { 'content-type': ollama ? 'application/x-ndjson' : 'text/event-stream' });
