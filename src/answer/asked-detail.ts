@@ -1,7 +1,7 @@
 import { foldText } from '../text/normalize.ts';
 
 /** Kinds of specific fact a question can ask for, which a passage either states or does not. */
-export type DetailKind = 'number' | 'date' | 'penalty' | 'product' | 'contact' | 'levels';
+export type DetailKind = 'number' | 'date' | 'penalty' | 'product' | 'contact' | 'levels' | 'structure';
 
 interface DetailRule {
   /** Folded question wording that asks for this kind of fact (vi, en, uk). */
@@ -20,7 +20,8 @@ const PRODUCTS = 'chatgpt|gemini|copilot|claude|grok|deepseek|llama|perplexity|b
 /**
  * What kind of detail a question asks for, and how a passage that gives it looks. These are the details
  * the public reports on the guidelines mostly lack (a number, a date, a sanction, a named tool, a contact,
- * a scale of levels); a passage merely on the same topic does not answer them.
+ * a scale of levels, the chapters and articles of the official text); a passage merely on the same topic
+ * does not answer them.
  */
 const RULES: Record<DetailKind, DetailRule> = {
   number: {
@@ -59,6 +60,17 @@ const RULES: Record<DetailKind, DetailRule> = {
       String.raw`\b(may muc|bao nhieu muc|cac muc do|muc do nao|how many levels|which levels|sensitivity levels|скільки рівн|рівні)`,
     ),
     states: pattern(String.raw`\b(hai|ba|bon|nam|two|three|four|five|\d+) (muc|cap|level|рівн)`),
+  },
+  // How the official text is divided (how many chapters, which article): the digests' own parts are not
+  // its numbering, so only a passage that cites a chapter or article by number answers. "Mục"/"section"
+  // and "розділ" are left out of "which …": they also name the digest's own sections.
+  structure: {
+    asks: pattern(
+      String.raw`\b(may|bao nhieu) (phan(?! tram)|chuong|muc|dieu|khoan)\b|\b(chuong|dieu|khoan) (nao|may|so may|bao nhieu)\b|\bhow many (parts|chapters|sections|articles|clauses)\b|\b(which|what) (chapter|article|clause)\b|\bскільки (частин|розділ|стат|пункт)|\bяк(ий|ому|ої|а|ій) (стат|пункт)`,
+    ),
+    states: pattern(
+      String.raw`\b(chuong|dieu|khoan|chapter|article|clause|глав\S*|статт\S*) ([ivxlc]+|\d+)\b`,
+    ),
   },
 };
 

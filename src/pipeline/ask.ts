@@ -16,7 +16,7 @@ import { detectLanguage } from '../text/language.ts';
  * which the question counts as asking for a missing detail even when the rest of it is well covered.
  * Chosen on the tuning half of the development questions (see README, "Quality").
  */
-const GAP_SHARE = 0.15;
+const GAP_SHARE = 0.1;
 
 /** How many of the best passages may state the specific detail a question asks for. */
 const DETAIL_DEPTH = 3;

@@ -55,8 +55,12 @@ async function storeTermFrequencies(
     for (const scope of ['answers', 'gaps'] as const) {
       // What the passages state, not the example questions: those name topics a passage is asked about,
       // including details it does not give.
+      // The gaps list's introduction (section 0) says what the list is ("the assistant does not answer by
+      // guessing but passes the question on"); only its items name missing details, so only their words
+      // may mark a question as asking for one.
       const texts = chunks
         .filter((c) => c.language === language && c.gaps === (scope === 'gaps'))
+        .filter((c) => !(c.gaps && c.sectionId === '0'))
         .map((c) => c.statedText);
       if (texts.length > 0)
         await terms.insert(client, versionId, language, scope, documentFrequencies(texts));

@@ -1,5 +1,5 @@
 import type { TermFrequencies } from '../db/terms.ts';
-import type { Terms } from '../text/terms.ts';
+import { phraseFrequency, type Terms } from '../text/terms.ts';
 
 export interface CoverageInput {
   terms: Terms;
@@ -36,17 +36,22 @@ export interface Coverage {
 export function topicCoverage({ terms, frequencies, chunkCount, pairsAreWords }: CoverageInput): Coverage {
   const maxWeight = Math.log(1 + chunkCount);
   const dfOf = (map: Map<string, number>, term: string) =>
-    Math.max(...[term, ...(terms.synonyms.get(term) ?? [])].map((t) => map.get(t) ?? 0));
+    Math.max(...[term, ...(terms.synonyms.get(term) ?? [])].map((t) => phraseFrequency(map, t)));
   let total = 0;
   let covered = 0;
   let gapWeight = 0;
   const missing: string[] = [];
   const gapTerms: string[] = [];
+  // A phrase the corpus has, itself or through a thesaurus synonym, covers its words: "common approach"
+  // is said as "unified", "hàng đầu" as "trên hết", so "approach" or "hàng" is not a topic the corpus lacks.
+  const inCoveredPhrase = new Set(
+    terms.bigrams.filter((b) => dfOf(frequencies.answers, b) > 0).flatMap((b) => b.split(' ')),
+  );
   for (const term of pairsAreWords ? [...terms.unigrams, ...terms.bigrams] : terms.unigrams) {
     const df = dfOf(frequencies.answers, term);
     const weight = df === 0 ? maxWeight : Math.log(1 + chunkCount / df);
     total += weight;
-    if (df > 0) covered += weight;
+    if (df > 0 || inCoveredPhrase.has(term)) covered += weight;
     else if (dfOf(frequencies.gaps, term) > 0) {
       gapWeight += weight;
       gapTerms.push(terms.surface.get(term) ?? term);

@@ -4,7 +4,7 @@ import type { CorpusVersion, VersionsRepository } from '../db/versions.ts';
 import type { Embedder } from '../embeddings/create.ts';
 import { EmbedderMismatchError, NotIndexedError } from '../errors.ts';
 import type { Language } from '../text/language.ts';
-import { questionTerms, toTsQuery } from '../text/terms.ts';
+import { frequencyKeys, phraseFrequency, questionTerms, toTsQuery } from '../text/terms.ts';
 import { rankByBm25 } from './bm25.ts';
 import { type Coverage, topicCoverage } from './confidence.ts';
 import { fuseRankings } from './fuse.ts';
@@ -110,11 +110,12 @@ export function createRetriever({ versions, chunks, terms, embedder, topK }: Ret
       terms.frequencies(version.id, languages, [
         ...queryTerms.unigrams,
         ...queryTerms.bigrams,
-        ...[...queryTerms.synonyms.values()].flat(),
+        ...[...queryTerms.synonyms.values()].flat().flatMap(frequencyKeys),
       ]),
     ]);
     const passageCount = languages.reduce((sum, l) => sum + (sizes.get(l) ?? 0), 0);
-    const df = (term: string) => (frequencies.answers.get(term) ?? 0) + (frequencies.gaps.get(term) ?? 0);
+    const df = (term: string) =>
+      phraseFrequency(frequencies.answers, term) + phraseFrequency(frequencies.gaps, term);
     const matching = rankByBm25(textMatches, queryTerms, df, passageCount).slice(0, depth);
     const fused = fuseRankings(nearest, matching).map((f) => ({ ...f, text: f.textRank !== undefined }));
     const passages = (await toPassages(version.id, fused)).slice(0, topK);

@@ -1,6 +1,9 @@
 /**
  * Function words that carry no topic. They are ignored when judging whether the guidelines cover a
- * question, and left out of full-text queries, because they match almost every passage.
+ * question, and left out of full-text queries, because they match almost every passage. Words that ask
+ * "how many" (mấy, bao nhiêu, how many, скільки) are function words too: whether a passage states the count
+ * is judged by the kinds of asked detail (src/answer/asked-detail.ts), and as topic words they only matched
+ * the gaps list's "how many levels", escalating questions about dates and durations.
  */
 
 /** Vietnamese, with tone marks (checked against the NFC lower-case word). */
@@ -8,7 +11,8 @@ export const STOPWORDS_VI = new Set(
   `có được không là gì nào thế sao như của và các những cho với vào ra trong khi thì mà này đó kia
   tôi chúng ta mình bạn anh chị em ạ nhé hay hoặc để về theo từ đến phải nên cần đã đang sẽ rồi
   cũng còn vẫn rất lắm nhiều ít một hai một việc điều cái ở tại bao giờ đâu làm sao
-  muốn xin hỏi cho biết vui lòng giúp hãy ơi thưa vậy nếu thì là hả chứ nhỉ đấy`
+  muốn xin hỏi cho biết vui lòng giúp hãy ơi thưa vậy nếu thì là hả chứ nhỉ đấy
+  mấy nhiêu`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -36,7 +40,7 @@ export const STOPWORDS_EN = new Set(
   than that the their theirs them themselves then there these they this those through to too under until
   up us very was we were what when where whether which while who whom whose why will with would yes you
   your yours yourself yourselves id ill youre dont doesnt isnt arent cant wont thing things something
-  anything way ways kind sort lot lots okay ok hi hello thanks thank`
+  anything way ways kind sort lot lots okay ok hi hello thanks thank many explain`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -44,7 +48,8 @@ export const STOPWORDS_EN = new Set(
 export const STOPWORDS_UK = new Set(
   `і й та а але чи що як де коли хто який яка яке які це цей ця ці той та те ті в у на з із зі до від
   для про за по при під над між без я ти ви ми він вона воно вони мене мені нам вам їх його її є був
-  була було були буде бути можна треба чи не ні так також лише тільки же б би ж ось скажіть будь ласка`
+  була було були буде бути можна треба чи не ні так також лише тільки же б би ж ось скажіть будь ласка
+  скільки може можуть свій своя своє свої свого своєї своїх своїм свою мій моя моє мої наш наша наше наші ваш ваша ваше ваші`
     .split(/\s+/)
     .filter(Boolean),
 );

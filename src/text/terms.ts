@@ -45,8 +45,15 @@ export function questionTerms(question: string, language: Language = detectLangu
     previous = { folded, word };
   }
   const synonyms = new Map<string, string[]>();
-  for (const term of [...unigrams, ...bigrams]) {
+  for (const term of bigrams) {
     const others = synonymsOf(term, language);
+    if (others.length > 0) synonyms.set(term, others);
+  }
+  // A word inside a phrase the thesaurus knows takes the phrase's sense, not its own: "mật" in "mật khẩu"
+  // (password) is not "mật" (secret), so it must not pull in the synonyms of secrets.
+  const inPhrase = new Set([...synonyms.keys()].flatMap((phrase) => phrase.split(' ')));
+  for (const term of unigrams) {
+    const others = inPhrase.has(term) ? [] : synonymsOf(term, language);
     if (others.length > 0) synonyms.set(term, others);
   }
   return { unigrams: [...unigrams], bigrams: [...bigrams], surface, synonyms };
@@ -69,6 +76,24 @@ export function toTsQuery(terms: Terms): string | undefined {
   const phrase = (term: string) => (term.includes(' ') ? `(${term.split(' ').join(' <-> ')})` : term);
   const all = new Set([...terms.unigrams, ...terms.bigrams, ...[...terms.synonyms.values()].flat()]);
   return all.size > 0 ? [...all].map(phrase).join(' | ') : undefined;
+}
+
+/**
+ * The terms to look up for a term's document frequency: the index counts words and word pairs only, so a
+ * longer thesaurus phrase ("nơi công cộng", "tuyệt đối không") is looked up by its adjacent pairs.
+ */
+export function frequencyKeys(term: string): string[] {
+  const parts = term.split(' ');
+  if (parts.length <= 2) return [term];
+  return parts.slice(1).map((part, i) => `${parts[i]} ${part}`);
+}
+
+/**
+ * A term's document frequency from counts of words and word pairs. A longer phrase occurs at most as often
+ * as its rarest pair: that upper bound stands in for its count (0 when any pair never occurs).
+ */
+export function phraseFrequency(counts: Map<string, number>, term: string): number {
+  return Math.min(...frequencyKeys(term).map((key) => counts.get(key) ?? 0));
 }
 
 /** How many passages mention each word and word pair. */

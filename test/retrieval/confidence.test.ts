@@ -72,4 +72,23 @@ describe('topicCoverage', () => {
     expect(result.gapShare).toBeGreaterThan(0.2);
     expect(result.score).toBeLessThan(0.5);
   });
+
+  it.each([
+    ['vi', 'hàng đầu', { 'tren het': 2, tren: 9, het: 9 }],
+    ['en', 'common approach', { unifi: 3 }],
+  ] as const)(
+    'counts the words of a %s thesaurus phrase (%j) as covered when a synonym is',
+    (language, question, answers) => {
+      expect(coverage(question, answers, {}, language)).toMatchObject({ score: 1, missing: [] });
+    },
+  );
+
+  it('finds a synonym phrase of three words by its word pairs', () => {
+    const result = coverage('quán net', { 'noi cong': 3, 'cong cong': 3 });
+    expect(result).toMatchObject({ score: 1, missing: [] });
+  });
+
+  it('does not count a three-word synonym as covered when one of its word pairs is absent', () => {
+    expect(coverage('quán net', { 'noi cong': 3 }).score).toBe(0);
+  });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { documentFrequencies, passageTerms, questionTerms, toTsQuery } from '../../src/text/terms.ts';
+import {
+  documentFrequencies,
+  frequencyKeys,
+  passageTerms,
+  phraseFrequency,
+  questionTerms,
+  toTsQuery,
+} from '../../src/text/terms.ts';
 
 const MARKED = 'Có được đưa thông tin bí mật nhà nước vào ChatGPT không?';
 const UNMARKED = 'co duoc dua thong tin bi mat nha nuoc vao chatgpt khong';
@@ -124,5 +131,56 @@ describe('synonyms', () => {
 
   it('leaves product names without synonyms', () => {
     expect(questionTerms('Có được dùng Copilot không?').synonyms.has('copilot')).toBe(false);
+  });
+});
+
+describe('quantity words', () => {
+  it.each([
+    ['vi', 'Hội nghị kéo dài mấy ngày?', 'mấy'],
+    ['vi', 'Có bao nhiêu điểm cầu?', 'nhiêu'],
+    ['en', 'How many connection points were there?', 'many'],
+    ['uk', 'Скільки днів тривала конференція?', 'скільки'],
+  ] as const)('treats the "how many" word of %s %j as a function word', (language, question, word) => {
+    const terms = questionTerms(question, language);
+    expect(terms.unigrams.length).toBeGreaterThan(1);
+    expect([...terms.surface.values()]).not.toContain(word);
+  });
+});
+
+describe('thesaurus phrases', () => {
+  it.each([
+    ['vi', 'co duoc dua mat khau cho dong nghiep khong', 'mat khau', 'mat'],
+    ['vi', 'Có được đưa mật khẩu cho đồng nghiệp không?', 'mat khau', 'mat'],
+    ['en', 'Is a common approach required?', 'common approach', 'common'],
+  ] as const)(
+    "gives a word inside a known phrase the phrase's sense (%s %j)",
+    (language, question, phrase, word) => {
+      const terms = questionTerms(question, language);
+      expect(terms.synonyms.get(phrase)?.length).toBeGreaterThan(0);
+      expect(terms.synonyms.has(word)).toBe(false);
+    },
+  );
+
+  it('keeps the synonyms of a word that stands alone', () => {
+    expect(questionTerms('Có được đưa tài liệu mật vào AI không?').synonyms.get('mat')).toContain('bi mat');
+  });
+});
+
+describe('phraseFrequency', () => {
+  const counts = new Map([
+    ['noi', 30],
+    ['noi cong', 4],
+    ['cong cong', 6],
+    ['bi mat', 9],
+  ]);
+
+  it.each([
+    ['noi', ['noi'], 30],
+    ['bi mat', ['bi mat'], 9],
+    ['noi cong cong', ['noi cong', 'cong cong'], 4],
+    ['quan net cong', ['quan net', 'net cong'], 0],
+  ] as const)('looks %j up by %j and counts it %i times at most', (term, keys, expected) => {
+    expect(frequencyKeys(term)).toEqual(keys);
+    expect(phraseFrequency(counts, term)).toBe(expected);
   });
 });
