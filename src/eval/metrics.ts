@@ -1,5 +1,6 @@
 import type { Answer } from '../answer/answer.ts';
 import { foldText } from '../text/normalize.ts';
+import { type ModelFigures, modelFigures } from './model-figures.ts';
 import type { QaItem } from './qa-file.ts';
 
 export interface RetrievedPassage {
@@ -15,6 +16,8 @@ export interface QuestionResult {
   passages: RetrievedPassage[];
   /** 1-based rank of the first passage holding an expected string, if any within k. */
   hitRank: number | undefined;
+  /** Every passage retrieval gave the answer step, whole: a shown quote must be part of one of them. */
+  retrievedTexts: string[];
 }
 
 interface Counts {
@@ -27,6 +30,8 @@ interface Counts {
 
 export interface EvalSummary extends Counts {
   k: number;
+  /** Present when a language model was configured. */
+  model?: ModelFigures;
   byCategory: Record<string, { n: number; escalated: number; answered: number }>;
   byLanguage: Record<string, Counts>;
 }
@@ -87,5 +92,6 @@ export function summarize(results: QuestionResult[], k: number): EvalSummary {
   }
   const byLanguage: EvalSummary['byLanguage'] = {};
   for (const [language, group] of groupBy(results, (r) => r.item.lang)) byLanguage[language] = count(group);
-  return { ...count(results), k, byCategory, byLanguage };
+  const model = modelFigures(results);
+  return { ...count(results), k, byCategory, byLanguage, ...(model ? { model } : {}) };
 }

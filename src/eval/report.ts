@@ -70,5 +70,11 @@ export function renderSummary(summary: EvalSummary): string {
   for (const [category, v] of Object.entries(summary.byCategory)) {
     lines.push(`  ${category}: ${v.n} questions, answered ${v.answered}, escalated ${v.escalated}`);
   }
+  const m = summary.model;
+  if (m) {
+    lines.push(
+      `  model: asked ${m.asked}, generated ${m.generated}, not covered ${m.notCovered}, fallbacks ${m.fallbacks} (${m.fallbackRate}), quotes shown ${m.quotesShown} (verified ${m.quotesVerifiedShare}), prompt tokens mean ${m.promptTokensMean} max ${m.promptTokensMax}`,
+    );
+  }
   return lines.join('\n');
 }

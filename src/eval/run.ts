@@ -22,6 +22,7 @@ export async function runEvaluation(
       answer,
       passages,
       hitRank: item.answerable ? firstHit(passages, item.expect, k) : undefined,
+      retrievedTexts: retrieval.passages.map((p) => p.content),
     });
     onProgress(results.length, items.length);
   }
