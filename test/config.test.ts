@@ -30,6 +30,15 @@ describe('loadConfig', () => {
       },
       retrievalTopK: 5,
       confidenceThreshold: 0.45,
+      llm: {
+        provider: 'none',
+        model: '',
+        baseUrl: undefined,
+        apiKey: undefined,
+        timeoutMs: 20_000,
+        maxTokens: 800,
+        contextTokens: 3_000,
+      },
       logLevel: 'info',
       telegramBotToken: undefined,
     });
@@ -46,6 +55,21 @@ describe('loadConfig', () => {
     [
       { EMBEDDINGS_PROVIDER: 'ollama' },
       { embeddings: { model: 'bge-m3', baseUrl: 'http://127.0.0.1:11434' } },
+    ],
+    [
+      { LLM_PROVIDER: 'ollama', LLM_TIMEOUT_MS: '5000' },
+      {
+        llm: {
+          provider: 'ollama',
+          model: 'qwen2.5:7b-instruct',
+          baseUrl: 'http://127.0.0.1:11434',
+          timeoutMs: 5000,
+        },
+      },
+    ],
+    [
+      { LLM_PROVIDER: 'openai', LLM_MODEL: 'm', LLM_BASE_URL: 'http://vllm:8000/v1' },
+      { llm: { provider: 'openai', model: 'm', baseUrl: 'http://vllm:8000/v1', apiKey: undefined } },
     ],
   ])('reads %j', (env, expected) => {
     expect(loadConfig(env)).toMatchObject(expected);
@@ -73,6 +97,11 @@ describe('loadConfig', () => {
     ['RETRIEVAL_TOP_K', '51'],
     ['CONFIDENCE_THRESHOLD', '-0.1'],
     ['EMBEDDINGS_BASE_URL', 'ftp://models.local'],
+    ['LLM_PROVIDER', 'gpt'],
+    ['LLM_TIMEOUT_MS', '10'],
+    ['LLM_MAX_TOKENS', 'many'],
+    ['LLM_CONTEXT_TOKENS', '0'],
+    ['LLM_BASE_URL', 'localhost:11434'],
   ])('rejects %s=%s', (name, value) => {
     expect(configError({ [name]: value }).problems).toEqual([
       expect.stringMatching(new RegExp(`^${name}: `)),
@@ -86,6 +115,11 @@ describe('loadConfig', () => {
   ])('rejects the openai provider with %j, naming %j', (env, names) => {
     const error = configError({ EMBEDDINGS_PROVIDER: 'openai', ...env });
     expect(error.problems.map((line) => line.split(':')[0])).toEqual(names);
+  });
+
+  it('rejects an openai language model without a model name and a base URL, naming both', () => {
+    const error = configError({ LLM_PROVIDER: 'openai' });
+    expect(error.problems.map((line) => line.split(':')[0])).toEqual(['LLM_MODEL', 'LLM_BASE_URL']);
   });
 
   it('accepts the openai provider with a model and a base URL', () => {

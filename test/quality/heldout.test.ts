@@ -13,10 +13,11 @@ import { BACKENDS, type TestDatabase } from '../helpers/backends.ts';
  */
 const GATE = {
   recallPerLanguage: 0.9,
-  // Below the issue's targets (0.95, 0.10, 0.80): the floor measured so far, kept so a regression fails.
-  outOfScopeEscalated: 0.85,
-  answerableWronglyEscalated: 0.15,
-  unknownDetailEscalated: 0.65,
+  answerableWronglyEscalated: 0.1,
+  // Below the issue's 0.95: 18 of 19 measured (0.947). Kept at the measured floor so a regression fails.
+  outOfScopeEscalated: 0.9,
+  // The issue aims at 0.80 without a model; 14 of 19 measured (0.74).
+  unknownDetailEscalated: 0.7,
 };
 
 const FILE = join(import.meta.dirname, '..', 'fixtures', 'qa.heldout.jsonl');
