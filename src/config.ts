@@ -31,6 +31,16 @@ const integer = (min: number, max: number, fallback: number) =>
     .max(max, { message: `expected a whole number from ${min} to ${max}` })
     .default(fallback);
 
+const userIds = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value.split(/[\s,]+/).filter(Boolean) : []))
+  .refine((ids) => ids.every((id) => /^\d{1,15}$/.test(id)), {
+    message: 'expected Telegram user ids (whole numbers) separated by commas',
+  })
+  .transform((ids) => ids.map(Number));
+
 const envSchema = z.object({
   DATABASE_URL: postgresUrl,
   DATA_DIR: z.string().trim().min(1).default('./data'),
@@ -65,6 +75,29 @@ const envSchema = z.object({
   // Estimated tokens of passages in a prompt: top-5 passages of this corpus take about 1,000.
   LLM_CONTEXT_TOKENS: integer(200, 200_000, 3_000),
   TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_API_ROOT: httpUrl,
+  BOT_MODE: z.enum(['polling', 'webhook'], { message: 'expected polling or webhook' }).default('polling'),
+  WEBHOOK_URL: optionalText.refine((value) => value === undefined || /^https:\/\/\S+$/.test(value), {
+    message: 'expected the public https:// URL Telegram posts updates to',
+  }),
+  WEBHOOK_SECRET: optionalText.refine(
+    (value) => value === undefined || /^[A-Za-z0-9_-]{16,256}$/.test(value),
+    {
+      message: 'expected 16 to 256 characters of A-Z, a-z, 0-9, _ and -',
+    },
+  ),
+  WEBHOOK_PORT: integer(1, 65_535, 8080),
+  STAFF_USER_IDS: userIds,
+  COORDINATOR_USER_IDS: userIds,
+  MAINTAINER_USER_IDS: userIds,
+  STAFF_CHAT_ID: z.coerce
+    .number({ message: 'expected a Telegram chat id (a whole number, negative for groups)' })
+    .int({ message: 'expected a Telegram chat id (a whole number, negative for groups)' })
+    .optional(),
+  // Questions per user per minute; a person typing never reaches it, a script or a stuck client does.
+  RATE_LIMIT_PER_MINUTE: integer(1, 1000, 10),
+  // Longer messages are pasted documents, not questions (the safety issue adds a guard for what they contain).
+  MAX_QUESTION_CHARS: integer(50, 4096, 1000),
 });
 
 export type EmbeddingsProvider = 'local' | 'ollama' | 'openai';
@@ -104,6 +137,17 @@ export interface Config {
   llm: LlmConfig;
   logLevel: (typeof LOG_LEVELS)[number];
   telegramBotToken: string | undefined;
+  bot: BotConfig;
+}
+
+export interface BotConfig {
+  apiRoot: string | undefined;
+  mode: 'polling' | 'webhook';
+  webhook: { url: string | undefined; secret: string | undefined; port: number };
+  /** Coordinators and maintainers are staff too. */
+  access: { staff: number[]; coordinators: number[]; maintainers: number[]; staffChatId: number | undefined };
+  rateLimitPerMinute: number;
+  maxQuestionChars: number;
 }
 
 const DEFAULT_MODELS: Record<EmbeddingsProvider, string | undefined> = {
@@ -145,6 +189,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       problems.push("LLM_BASE_URL: required when LLM_PROVIDER=openai (the server's /v1 URL)");
     }
   }
+  if (given.TELEGRAM_BOT_TOKEN !== undefined) {
+    const access = ['STAFF_USER_IDS', 'COORDINATOR_USER_IDS', 'MAINTAINER_USER_IDS', 'STAFF_CHAT_ID'];
+    if (!access.some((name) => given[name] !== undefined)) {
+      problems.push(`TELEGRAM_BOT_TOKEN: set who may use the bot: ${access.join(', ')} (at least one)`);
+    }
+    if (given.BOT_MODE === 'webhook') {
+      if (given.WEBHOOK_URL === undefined) problems.push('WEBHOOK_URL: required when BOT_MODE=webhook');
+      if (given.WEBHOOK_SECRET === undefined) problems.push('WEBHOOK_SECRET: required when BOT_MODE=webhook');
+    }
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const model = e.EMBEDDINGS_MODEL ?? DEFAULT_MODELS[e.EMBEDDINGS_PROVIDER] ?? '';
@@ -175,5 +229,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     logLevel: e.LOG_LEVEL,
     telegramBotToken: e.TELEGRAM_BOT_TOKEN,
+    bot: {
+      apiRoot: e.TELEGRAM_API_ROOT,
+      mode: e.BOT_MODE,
+      webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.WEBHOOK_PORT },
+      access: {
+        staff: e.STAFF_USER_IDS,
+        coordinators: e.COORDINATOR_USER_IDS,
+        maintainers: e.MAINTAINER_USER_IDS,
+        staffChatId: e.STAFF_CHAT_ID,
+      },
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      maxQuestionChars: e.MAX_QUESTION_CHARS,
+    },
   };
 }

@@ -1,44 +1,55 @@
-import { createInterface } from 'node:readline/promises';
-import { openApp } from './app.ts';
+import { type App, openApp } from './app.ts';
+import { aboutOf } from './bot/about.ts';
+import { createBot } from './bot/bot.ts';
+import { startBot } from './bot/run.ts';
 import { ensureIndexed } from './cli/ensure-indexed.ts';
-import { renderAnswer } from './cli/render.ts';
 import { configFromEnvironment, runCommand } from './cli/run.ts';
-import { createLogger } from './logger.ts';
+import { terminalChat } from './cli/terminal-chat.ts';
+import type { Config } from './config.ts';
+import { createConversationsRepository } from './db/conversations.ts';
+import { createLogger, type Logger } from './logger.ts';
 
-const WELCOME = `Guidelines assistant: ask a question about the Central Party Office's AI guidelines (Vietnamese, English
-or Ukrainian). Empty line or Ctrl-D to quit.
-Telegram is not connected: set TELEGRAM_BOT_TOKEN (from @BotFather) in .env or the environment to run the bot.`;
+/** Runs the Telegram bot until SIGINT or SIGTERM, then lets answers in progress finish before closing. */
+async function runTelegramBot(
+  app: App,
+  config: Config,
+  token: string,
+  log: Logger,
+  stopRequested: Promise<NodeJS.Signals>,
+): Promise<void> {
+  const assistantBot = createBot(token, {
+    ask: app.ask,
+    conversations: createConversationsRepository(app.database.pool),
+    about: () => aboutOf(app),
+    config: config.bot,
+    log,
+  });
+  const running = await startBot(assistantBot, config.bot, log);
+  const signal = await stopRequested;
+  log.info({ signal }, 'stopping: finishing answers in progress');
+  // An answer in progress may wait for the model up to its timeout; a little more covers sending it.
+  await running.stop(config.llm.timeoutMs + 10_000);
+}
+
+/** A stop requested while the bot starts (indexing can take a while) is honoured once it has started. */
+function signalled(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+}
 
 await runCommand(async () => {
   const config = configFromEnvironment();
   const log = createLogger(config.logLevel);
+  const stopRequested = config.telegramBotToken ? signalled() : undefined;
   const app = await openApp(config);
   const say = (line: string) => process.stdout.write(`${line}\n`);
   try {
     await ensureIndexed(app, config.corpusDir, say);
-    if (config.telegramBotToken) {
-      say(
-        'TELEGRAM_BOT_TOKEN is set, but the Telegram bot is not part of this build yet; opening the terminal chat.',
-      );
-    }
-    say(WELCOME);
-    const terminal = createInterface({
-      input: process.stdin,
-      output: process.stdout,
-      terminal: process.stdin.isTTY,
-    });
-    terminal.setPrompt('\n? ');
-    terminal.prompt();
-    for await (const line of terminal) {
-      const question = line.trim();
-      if (question === '') break;
-      const started = performance.now();
-      const answer = await app.ask(question);
-      log.debug({ kind: answer.kind, ms: Math.round(performance.now() - started) }, 'answered');
-      say(renderAnswer(answer));
-      terminal.prompt();
-    }
-    terminal.close();
+    if (config.telegramBotToken && stopRequested) {
+      await runTelegramBot(app, config, config.telegramBotToken, log, stopRequested);
+    } else await terminalChat(app, log, say);
   } finally {
     await app.close();
   }

@@ -41,6 +41,14 @@ describe('loadConfig', () => {
       },
       logLevel: 'info',
       telegramBotToken: undefined,
+      bot: {
+        apiRoot: undefined,
+        mode: 'polling',
+        webhook: { url: undefined, secret: undefined, port: 8080 },
+        access: { staff: [], coordinators: [], maintainers: [], staffChatId: undefined },
+        rateLimitPerMinute: 10,
+        maxQuestionChars: 1000,
+      },
     });
   });
 
@@ -115,6 +123,33 @@ describe('loadConfig', () => {
   ])('rejects the openai provider with %j, naming %j', (env, names) => {
     const error = configError({ EMBEDDINGS_PROVIDER: 'openai', ...env });
     expect(error.problems.map((line) => line.split(':')[0])).toEqual(names);
+  });
+
+  it('reads the allowlists as lists of Telegram user ids', () => {
+    const { access } = loadConfig({
+      STAFF_USER_IDS: '1, 2,3',
+      COORDINATOR_USER_IDS: '7',
+      STAFF_CHAT_ID: '-1001234567890',
+    }).bot;
+    expect(access).toEqual({
+      staff: [1, 2, 3],
+      coordinators: [7],
+      maintainers: [],
+      staffChatId: -1001234567890,
+    });
+  });
+
+  it.each([
+    [{ TELEGRAM_BOT_TOKEN: '1:x' }, ['TELEGRAM_BOT_TOKEN']],
+    [
+      { TELEGRAM_BOT_TOKEN: '1:x', STAFF_USER_IDS: '1', BOT_MODE: 'webhook' },
+      ['WEBHOOK_URL', 'WEBHOOK_SECRET'],
+    ],
+    [{ STAFF_USER_IDS: '1,abc' }, ['STAFF_USER_IDS']],
+    [{ WEBHOOK_URL: 'http://insecure.example/hook' }, ['WEBHOOK_URL']],
+    [{ WEBHOOK_SECRET: 'short' }, ['WEBHOOK_SECRET']],
+  ])('rejects the bot settings %j, naming %j', (env, names) => {
+    expect(configError(env).problems.map((line) => line.split(':')[0])).toEqual(names);
   });
 
   it('rejects an openai language model without a model name and a base URL, naming both', () => {

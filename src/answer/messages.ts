@@ -11,6 +11,10 @@ interface Messages {
   version: string;
   translation: string;
   original: string;
+  /** The text of a citation's source link. */
+  source: string;
+  /** Above the passages shown with an escalated answer: they are near the question, not an answer to it. */
+  closestPassages: string;
 }
 
 /** Fixed sentences of the answers, in the asker's language. Quotes are never translated here. */
@@ -30,6 +34,8 @@ export const MESSAGES: Record<Language, Messages> = {
     version: 'phiên bản',
     translation: 'bản dịch',
     original: 'nguyên văn',
+    source: 'Nguồn',
+    closestPassages: 'Các đoạn gần nhất tìm thấy',
   },
   en: {
     answeredLead: 'These passages bear directly on your question (quoted verbatim):',
@@ -47,6 +53,8 @@ export const MESSAGES: Record<Language, Messages> = {
     version: 'version',
     translation: 'translation',
     original: 'original',
+    source: 'Source',
+    closestPassages: 'Closest passages found',
   },
   uk: {
     answeredLead: 'Ці положення безпосередньо стосуються вашого запитання (дослівні цитати):',
@@ -64,5 +72,7 @@ export const MESSAGES: Record<Language, Messages> = {
     version: 'версія',
     translation: 'переклад',
     original: 'оригінал',
+    source: 'Джерело',
+    closestPassages: 'Найближчі знайдені положення',
   },
 };

@@ -9,7 +9,7 @@ import {
 } from '../answer/extractive.ts';
 import { generatedAnswer } from '../answer/generated.ts';
 import type { Retrieval, Retrieve } from '../retrieval/retrieve.ts';
-import { detectLanguage } from '../text/language.ts';
+import { detectLanguage, type Language } from '../text/language.ts';
 
 /**
  * The share of a question's topic (by word rarity) carried by words that only the gaps list uses, from
@@ -28,6 +28,11 @@ export interface AskDeps {
   compose?: Compose;
 }
 
+export interface AskOptions {
+  /** Called when a language model starts composing from the passages found (the slow part of an answer). */
+  onComposing?: (progress: { passages: number; language: Language }) => void;
+}
+
 export interface Traced {
   answer: Answer;
   /** What retrieval found, before the answer chose from it: evaluation measures recall on this. */
@@ -36,7 +41,7 @@ export interface Traced {
 
 /** The question path: language, retrieval, then an answer or an escalation. */
 export function createAsk({ retrieve, confidenceThreshold, compose }: AskDeps) {
-  async function trace(question: string): Promise<Traced> {
+  async function trace(question: string, options: AskOptions = {}): Promise<Traced> {
     const language = detectLanguage(question);
     const retrieval = await retrieve(question, language);
     const { gap, coverage, passages } = retrieval;
@@ -62,6 +67,7 @@ export function createAsk({ retrieve, confidenceThreshold, compose }: AskDeps) {
       return missingDetail(`no passage found states the ${unstated.join(', ')} asked for`);
     if (!compose) return { retrieval, answer: extractiveAnswer(retrieval, language) };
     // Only a question retrieval is confident about reaches the model, so the fallback is always extractive.
+    options.onComposing?.({ passages: passages.length, language });
     const composed = await compose(question, language, passages);
     const promptTokens = composed.prompt?.estimatedTokens;
     switch (composed.status) {
@@ -85,7 +91,8 @@ export function createAsk({ retrieve, confidenceThreshold, compose }: AskDeps) {
         };
     }
   }
-  const ask = async (question: string): Promise<Answer> => (await trace(question)).answer;
+  const ask = async (question: string, options: AskOptions = {}): Promise<Answer> =>
+    (await trace(question, options)).answer;
   return { ask, trace };
 }
 

@@ -1,0 +1,49 @@
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.ts';
+import { CALLBACK } from '../keyboard.ts';
+
+/** Longer reasons are cut: a reason is a remark, not a document. */
+const MAX_REASON_CHARS = 500;
+
+/** 👍 / 👎 under an answer (a 👎 may carry a reason) and "Ask a coordinator". */
+export function feedbackFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  for (const [pattern, rating] of [
+    [CALLBACK.up, 1],
+    [CALLBACK.down, -1],
+  ] as const) {
+    feature.callbackQuery(pattern, async (ctx) => {
+      const exchangeId = Number(ctx.match[1]);
+      const saved = await ctx.deps.conversations.rate(exchangeId, ctx.from.id, rating);
+      await ctx.answerCallbackQuery({ text: ctx.t(saved ? 'feedback-thanks' : 'feedback-gone') });
+      if (!saved || rating === 1) return;
+      const prompt = await ctx.reply(ctx.t('feedback-reason-ask'), {
+        reply_markup: { force_reply: true, selective: true },
+        ...(ctx.msg ? { reply_parameters: { message_id: ctx.msg.message_id } } : {}),
+      });
+      await ctx.deps.conversations.setReasonPrompt(exchangeId, ctx.from.id, {
+        chatId: prompt.chat.id,
+        messageId: prompt.message_id,
+      });
+    });
+  }
+
+  feature.callbackQuery(CALLBACK.coordinator, async (ctx) => {
+    const recorded = await ctx.deps.conversations.requestCoordinator(Number(ctx.match[1]), ctx.from.id);
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t(recorded ? 'coordinator-requested' : 'feedback-gone'));
+  });
+
+  // A reply to the bot's request for a reason is that reason, not a new question.
+  feature.on('message:text', async (ctx, next) => {
+    const replyTo = ctx.message.reply_to_message;
+    if (!replyTo || replyTo.from?.id !== ctx.me.id) return next();
+    const prompt = { chatId: ctx.chat.id, messageId: replyTo.message_id };
+    const reason = ctx.message.text.trim().slice(0, MAX_REASON_CHARS);
+    if (!(await ctx.deps.conversations.addReason(ctx.from.id, prompt, reason))) return next();
+    await ctx.reply(ctx.t('feedback-reason-saved'));
+  });
+
+  return feature;
+}

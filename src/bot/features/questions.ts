@@ -1,0 +1,97 @@
+import { Composer } from 'grammy';
+import type { Message } from 'grammy/types';
+import type { BotContext } from '../context.ts';
+import { formatAnswer } from '../format-answer.ts';
+import { chosenLanguage } from '../i18n.ts';
+import { answerKeyboard } from '../keyboard.ts';
+
+/** Telegram shows "typing…" for about five seconds; it is renewed a little before that while an answer is made. */
+const TYPING_RENEW_MS = 4_500;
+
+/**
+ * The text to answer: in a private chat any text; in a group only a message that mentions the bot (the
+ * mention removed) or replies to it. Undefined when the message is not addressed to the bot.
+ */
+function questionIn(ctx: BotContext & { message: Message & { text: string } }): string | undefined {
+  const { text } = ctx.message;
+  if (ctx.chat?.type === 'private') return text.trim();
+  const mention = `@${ctx.me.username}`;
+  const mentioned = ctx.message.entities?.some(
+    (e) =>
+      e.type === 'mention' &&
+      text.slice(e.offset, e.offset + e.length).toLowerCase() === mention.toLowerCase(),
+  );
+  const repliedTo = ctx.message.reply_to_message?.from?.id === ctx.me.id;
+  if (!mentioned && !repliedTo) return undefined;
+  return text.split(new RegExp(mention, 'ig')).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Shows "typing…" until stopped; a client or server that cannot show it does not hold up the answer. */
+function keepTyping(ctx: BotContext): () => void {
+  const send = () => ctx.replyWithChatAction('typing').catch(() => undefined);
+  void send();
+  const timer = setInterval(send, TYPING_RENEW_MS);
+  return () => clearInterval(timer);
+}
+
+export function questionsFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  feature.on('message:text', async (ctx) => {
+    const question = questionIn(ctx);
+    if (question === undefined) return;
+    if (question.startsWith('/')) return void (await ctx.reply(ctx.t('help')));
+    if (question === '') return void (await ctx.reply(ctx.t('mention-empty')));
+    const { maxQuestionChars } = ctx.deps.config;
+    if (question.length > maxQuestionChars) {
+      return void (await ctx.reply(ctx.t('too-long', { max: maxQuestionChars })));
+    }
+    const inGroup = ctx.chat.type !== 'private';
+    const replyTo = inGroup ? { reply_parameters: { message_id: ctx.message.message_id } } : {};
+    const stopTyping = keepTyping(ctx);
+    // Only a model-composed answer takes long enough to need a note; it is edited into the answer itself.
+    let note: Promise<Message.TextMessage | undefined> | undefined;
+    // Without a language chosen with /lang, the bot writes in the language of the question.
+    const chosen = await chosenLanguage(ctx);
+    let answer: Awaited<ReturnType<BotContext['deps']['ask']>>;
+    try {
+      answer = await ctx.deps.ask(question, {
+        onComposing: ({ passages, language }) => {
+          if (!chosen) ctx.i18n.useLocale(language);
+          note = ctx.reply(ctx.t('progress', { count: passages }), replyTo).catch(() => undefined);
+        },
+      });
+    } finally {
+      stopTyping();
+    }
+    if (!chosen) ctx.i18n.useLocale(answer.language);
+    const exchangeId = await ctx.deps.conversations.recordExchange({
+      userId: ctx.from.id,
+      chatId: ctx.chat.id,
+      question,
+      answer,
+    });
+    const pieces = formatAnswer(answer);
+    const keyboard = answerKeyboard(ctx, exchangeId);
+    const noteMessage = await note;
+    for (const [i, html] of pieces.entries()) {
+      const last = i === pieces.length - 1;
+      const options = {
+        parse_mode: 'HTML' as const,
+        link_preview_options: { is_disabled: true },
+        ...(last ? { reply_markup: keyboard } : {}),
+      };
+      if (i === 0 && noteMessage) {
+        await ctx.api.editMessageText(noteMessage.chat.id, noteMessage.message_id, html, options);
+      } else {
+        await ctx.reply(html, { ...options, ...(i === 0 ? replyTo : {}) });
+      }
+    }
+    ctx.deps.log.info(
+      { update: ctx.update.update_id, exchangeId, kind: answer.kind, mode: answer.mode },
+      'answered',
+    );
+  });
+
+  return feature;
+}

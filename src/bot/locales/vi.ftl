@@ -1,0 +1,34 @@
+start =
+    Xin chào! Tôi trả lời câu hỏi về Hướng dẫn khai thác, sử dụng AI trong các cơ quan Đảng của Văn phòng Trung ương Đảng và trích dẫn nguyên văn các đoạn làm căn cứ.
+    Bạn chỉ cần gửi câu hỏi (tiếng Việt, tiếng Anh hoặc tiếng Ukraina). Những câu tôi không trả lời được sẽ được chuyển tới đơn vị đầu mối là đơn vị Chuyển đổi số – Cơ yếu.
+    /help để xem các lệnh.
+help =
+    Gửi câu hỏi dưới dạng tin nhắn; trong nhóm, hãy nhắc tên tôi hoặc trả lời tin nhắn của tôi.
+    /about — tôi biết gì: các tài liệu, tình trạng và phiên bản
+    /lang — ngôn ngữ tôi dùng để trả lời
+    /help — danh sách này
+    Dưới mỗi câu trả lời: 👍 / 👎 để đánh giá, và "Hỏi cán bộ đầu mối" để chuyển câu hỏi tới người phụ trách.
+about-header = Tôi trả lời dựa trên các tài liệu sau (phiên bản kho dữ liệu { $version }):
+about-document = • { $title } — { $status }, { $edition }
+about-footnote = Đây là bản tóm lược từ các bản tin công khai, không phải văn bản chính thức; khi chi tiết nào không có trong đó, tôi sẽ nói rõ.
+about-empty = Tài liệu hướng dẫn chưa được lập chỉ mục.
+lang-choose = Chọn ngôn ngữ tôi dùng để trả lời:
+lang-set = Tôi sẽ trả lời bằng tiếng Việt.
+refused = Xin lỗi, trợ lý này chỉ dành cho cán bộ của các cơ quan Đảng được phục vụ. Nếu bạn cần được cấp quyền, hãy liên hệ cán bộ đầu mối của đơn vị.
+rate-limited = Bạn đang hỏi nhanh hơn tôi có thể trả lời. Vui lòng chờ một phút rồi hỏi lại.
+not-text = Tôi chỉ đọc được câu hỏi dạng văn bản. Vui lòng gõ câu hỏi thành tin nhắn.
+edited = Tôi không đọc lại tin nhắn đã sửa. Vui lòng gửi câu hỏi đã sửa thành tin nhắn mới.
+too-long = Tin nhắn quá dài để là một câu hỏi (tối đa { $max } ký tự). Vui lòng hỏi ngắn gọn — và không bao giờ dán nguyên văn tài liệu vào trò chuyện với AI.
+mention-empty = Hãy đặt câu hỏi sau khi nhắc tên tôi.
+progress = Đã tìm thấy { $count } đoạn liên quan; đang soạn câu trả lời…
+button-up = 👍
+button-down = 👎
+button-coordinator = Hỏi cán bộ đầu mối
+feedback-thanks = Cảm ơn bạn đã góp ý.
+feedback-reason-ask = Câu trả lời chưa đúng ở điểm nào? Hãy trả lời tin nhắn này bằng một lý do ngắn (không bắt buộc).
+feedback-reason-saved = Cảm ơn bạn, lý do đã được ghi nhận.
+feedback-gone = Câu trả lời đó không còn được lưu.
+coordinator-requested = Yêu cầu của bạn đã được ghi nhận: cán bộ đầu mối của đơn vị Chuyển đổi số – Cơ yếu sẽ xem xét câu hỏi.
+error = Đã có lỗi ở phía tôi. Vui lòng thử lại sau một phút.
+status-digest = bản tóm lược từ các bản tin công khai
+status-official = văn bản chính thức
