@@ -2,7 +2,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import { Bot, type BotConfig as GrammyBotConfig } from 'grammy';
+import { Bot, type BotError, type BotConfig as GrammyBotConfig } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { createAccess } from './access.ts';
 import type { BotContext, BotDeps } from './context.ts';
@@ -37,16 +37,28 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   if (options.pace !== false) bot.api.config.use(apiThrottler());
 
   const inFlight = createInFlight<BotContext>();
+  // bot.catch serves long polling only: in webhook mode an error would reach the HTTP server instead (a 500,
+  // and Telegram delivering the update again), so the handler also guards all middleware itself.
+  const onError = async ({ ctx, error }: BotError<BotContext>) => {
+    deps.log.error({ update: ctx.update.update_id, err: describe(error) }, 'update failed');
+    try {
+      await ctx.reply(ctx.t('error'));
+    } catch {
+      // The failure may be Telegram itself, or came before the language was known: the log has it.
+    }
+  };
+  bot.catch(onError);
+  const guarded = bot.errorBoundary(onError);
   // One chat's updates in order (a follow-up never overtakes its question); chats never wait for each other.
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(inFlight.middleware);
-  bot.use((ctx, next) => {
+  guarded.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  guarded.use(inFlight.middleware);
+  guarded.use((ctx, next) => {
     ctx.deps = deps;
     return next();
   });
-  bot.use(createI18n());
-  bot.use(createAccess(deps.config.access));
-  bot.use(
+  guarded.use(createI18n());
+  guarded.use(createAccess(deps.config.access));
+  guarded.use(
     limit<BotContext, never>({
       timeFrame: 60_000,
       limit: deps.config.rateLimitPerMinute,
@@ -57,16 +69,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       },
     }),
   );
-  bot.use(commandsFeature(), feedbackFeature(), questionsFeature(), unsupportedFeature());
-
-  bot.catch(async ({ ctx, error }) => {
-    deps.log.error({ update: ctx.update.update_id, err: describe(error) }, 'update failed');
-    try {
-      await ctx.reply(ctx.t('error'));
-    } catch {
-      // The failure may be Telegram itself, or came before the language was known: the log has it.
-    }
-  });
+  guarded.use(commandsFeature(), feedbackFeature(), questionsFeature(), unsupportedFeature());
   return { bot, inFlight };
 }
 

@@ -43,7 +43,9 @@ async function startWebhook(
   const { url, secret, port } = config.webhook;
   if (!url || !secret) throw new Error('webhook mode needs WEBHOOK_URL and WEBHOOK_SECRET'); // config checks this
   const path = new URL(url).pathname;
-  const handle = webhookCallback(bot, 'http', { secretToken: secret });
+  // A model-composed answer can outlast grammY's 10 s default; a failed request would make Telegram deliver the
+  // update again (a second answer), so the request ends at 10 s and the answer goes on in the background.
+  const handle = webhookCallback(bot, 'http', { secretToken: secret, onTimeout: 'return' });
   const server: Server = createServer((req, res) => {
     if (req.method !== 'POST' || req.url !== path) return void res.writeHead(404).end();
     // grammY answers 401 itself when the secret token header is missing or wrong.
