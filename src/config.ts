@@ -94,6 +94,14 @@ const envSchema = z.object({
     .number({ message: 'expected a Telegram chat id (a whole number, negative for groups)' })
     .int({ message: 'expected a Telegram chat id (a whole number, negative for groups)' })
     .optional(),
+  COORDINATOR_CHAT_ID: z.coerce
+    .number({ message: "expected the coordinators' Telegram chat id (a whole number, negative for groups)" })
+    .int({ message: "expected the coordinators' Telegram chat id (a whole number, negative for groups)" })
+    .optional(),
+  COORDINATOR_LANGUAGE: z.enum(['vi', 'en', 'uk'], { message: 'expected one of vi, en, uk' }).default('vi'),
+  // An escalation older than this is overdue; the coordinators are reminded of overdue ones at most this often.
+  ESCALATION_SLA_MINUTES: integer(1, 60 * 24 * 30, 240),
+  REMINDER_INTERVAL_MINUTES: integer(1, 60 * 24 * 7, 60),
   // Questions per user per minute; a person typing never reaches it, a script or a stuck client does.
   RATE_LIMIT_PER_MINUTE: integer(1, 1000, 10),
   // Longer messages are pasted documents, not questions (the safety issue adds a guard for what they contain).
@@ -148,6 +156,12 @@ export interface BotConfig {
   access: { staff: number[]; coordinators: number[]; maintainers: number[]; staffChatId: number | undefined };
   rateLimitPerMinute: number;
   maxQuestionChars: number;
+  coordinators: {
+    chatId: number | undefined;
+    language: 'vi' | 'en' | 'uk';
+    slaMinutes: number;
+    reminderIntervalMinutes: number;
+  };
 }
 
 const DEFAULT_MODELS: Record<EmbeddingsProvider, string | undefined> = {
@@ -241,6 +255,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       },
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       maxQuestionChars: e.MAX_QUESTION_CHARS,
+      coordinators: {
+        chatId: e.COORDINATOR_CHAT_ID,
+        language: e.COORDINATOR_LANGUAGE,
+        slaMinutes: e.ESCALATION_SLA_MINUTES,
+        reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
+      },
     },
   };
 }

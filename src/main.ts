@@ -1,13 +1,11 @@
 import { type App, openApp } from './app.ts';
-import { aboutOf } from './bot/about.ts';
-import { createBot } from './bot/bot.ts';
 import { startBot } from './bot/run.ts';
 import { ensureIndexed } from './cli/ensure-indexed.ts';
 import { configFromEnvironment, runCommand } from './cli/run.ts';
 import { terminalChat } from './cli/terminal-chat.ts';
 import type { Config } from './config.ts';
-import { createConversationsRepository } from './db/conversations.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { composeTelegram } from './telegram.ts';
 
 /** Runs the Telegram bot until SIGINT or SIGTERM, then lets answers in progress finish before closing. */
 async function runTelegramBot(
@@ -17,18 +15,14 @@ async function runTelegramBot(
   log: Logger,
   stopRequested: Promise<NodeJS.Signals>,
 ): Promise<void> {
-  const assistantBot = createBot(token, {
-    ask: app.ask,
-    conversations: createConversationsRepository(app.database.pool),
-    about: () => aboutOf(app),
-    config: config.bot,
-    log,
-  });
-  const running = await startBot(assistantBot, config.bot, log);
+  const telegram = composeTelegram(app, config, token, log);
+  const running = await startBot(telegram, config.bot, log);
+  telegram.startBackground();
   const signal = await stopRequested;
   log.info({ signal }, 'stopping: finishing answers in progress');
   // An answer in progress may wait for the model up to its timeout; a little more covers sending it.
   await running.stop(config.llm.timeoutMs + 10_000);
+  await telegram.stopBackground();
 }
 
 /** A stop requested while the bot starts (indexing can take a while) is honoured once it has started. */

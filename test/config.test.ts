@@ -48,6 +48,7 @@ describe('loadConfig', () => {
         access: { staff: [], coordinators: [], maintainers: [], staffChatId: undefined },
         rateLimitPerMinute: 10,
         maxQuestionChars: 1000,
+        coordinators: { chatId: undefined, language: 'vi', slaMinutes: 240, reminderIntervalMinutes: 60 },
       },
     });
   });

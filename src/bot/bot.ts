@@ -1,4 +1,5 @@
 import { autoRetry } from '@grammyjs/auto-retry';
+import type { I18n } from '@grammyjs/i18n';
 import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
@@ -7,6 +8,8 @@ import type { UserFromGetMe } from 'grammy/types';
 import { createAccess } from './access.ts';
 import type { BotContext, BotDeps } from './context.ts';
 import { commandsFeature } from './features/commands.ts';
+import { coordinatorsFeature } from './features/coordinators.ts';
+import { escalationFeature } from './features/escalation.ts';
 import { feedbackFeature } from './features/feedback.ts';
 import { questionsFeature } from './features/questions.ts';
 import { unsupportedFeature } from './features/unsupported.ts';
@@ -21,6 +24,8 @@ export interface CreateBotOptions {
    * Tests that capture the API turn it off.
    */
   pace?: boolean;
+  /** The bot's messages; shared with the escalation messages sent from outside an update. */
+  i18n?: I18n<BotContext>;
 }
 
 /** The bot, assembled in order: ordering per chat, dependencies, language, access, rate limit, features. */
@@ -56,7 +61,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     ctx.deps = deps;
     return next();
   });
-  guarded.use(createI18n());
+  guarded.use(options.i18n ?? createI18n());
   guarded.use(createAccess(deps.config.access));
   guarded.use(
     limit<BotContext, never>({
@@ -69,7 +74,14 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       },
     }),
   );
-  guarded.use(commandsFeature(), feedbackFeature(), questionsFeature(), unsupportedFeature());
+  guarded.use(
+    commandsFeature(),
+    coordinatorsFeature(),
+    escalationFeature(),
+    feedbackFeature(),
+    questionsFeature(),
+    unsupportedFeature(),
+  );
   return { bot, inFlight };
 }
 

@@ -2,6 +2,7 @@ import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
 import type { Answer } from '../answer/answer.ts';
 import type { BotConfig } from '../config.ts';
+import type { EscalationService } from '../escalation/service.ts';
 import type { Logger } from '../logger.ts';
 import type { AskOptions } from '../pipeline/ask.ts';
 import type { Language } from '../text/language.ts';
@@ -23,9 +24,18 @@ export interface ConversationStore {
     prompt: { chatId: number; messageId: number },
   ): Promise<void>;
   addReason(userId: number, prompt: { chatId: number; messageId: number }, reason: string): Promise<boolean>;
-  requestCoordinator(exchangeId: number, userId: number): Promise<boolean>;
+  exchange(exchangeId: number): Promise<StoredExchange | undefined>;
+  lastExchange(userId: number): Promise<StoredExchange | undefined>;
   language(userId: number): Promise<Language | undefined>;
   setLanguage(userId: number, language: Language): Promise<void>;
+}
+
+export interface StoredExchange {
+  id: number;
+  userId: number;
+  chatId: number;
+  question: string;
+  answer: Answer;
 }
 
 export interface AboutInfo {
@@ -38,6 +48,7 @@ export interface BotDeps {
   ask(question: string, options?: AskOptions): Promise<Answer>;
   conversations: ConversationStore;
   about(): Promise<AboutInfo>;
+  escalations: EscalationService;
   config: BotConfig;
   log: Logger;
 }

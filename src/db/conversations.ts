@@ -9,6 +9,12 @@ export interface NewExchange {
   answer: Answer;
 }
 
+export interface StoredExchange extends NewExchange {
+  id: number;
+}
+
+const EXCHANGE = `id::int, user_id::float8 AS "userId", chat_id::float8 AS "chatId", question, answer`;
+
 /** A pressed 👎 whose reason was asked for with a message; a reply to it is the reason. */
 export interface ReasonPrompt {
   chatId: number;
@@ -67,16 +73,18 @@ export function createConversationsRepository(pool: pg.Pool) {
       return (result.rowCount ?? 0) > 0;
     },
 
-    /** Records a request for a coordinator; false when the exchange does not exist. */
-    async requestCoordinator(exchangeId: number, userId: number): Promise<boolean> {
+    async exchange(exchangeId: number): Promise<StoredExchange | undefined> {
+      const result = await pool.query(`SELECT ${EXCHANGE} FROM exchanges WHERE id = $1`, [exchangeId]);
+      return result.rows[0] as StoredExchange | undefined;
+    },
+
+    /** A person's latest question, for /human without a question of its own. */
+    async lastExchange(userId: number): Promise<StoredExchange | undefined> {
       const result = await pool.query(
-        `INSERT INTO coordinator_requests (exchange_id, user_id)
-         SELECT id, $2 FROM exchanges WHERE id = $1
-         ON CONFLICT (exchange_id, user_id) DO NOTHING`,
-        [exchangeId, userId],
+        `SELECT ${EXCHANGE} FROM exchanges WHERE user_id = $1 ORDER BY id DESC LIMIT 1`,
+        [userId],
       );
-      const exists = await pool.query('SELECT 1 FROM exchanges WHERE id = $1', [exchangeId]);
-      return (result.rowCount ?? 0) > 0 || (exists.rowCount ?? 0) > 0;
+      return result.rows[0] as StoredExchange | undefined;
     },
 
     async language(userId: number): Promise<Language | undefined> {

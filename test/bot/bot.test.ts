@@ -11,10 +11,14 @@ import { aboutOf } from '../../src/bot/about.ts';
 import { createAccess } from '../../src/bot/access.ts';
 import { createBot } from '../../src/bot/bot.ts';
 import type { BotContext, BotDeps } from '../../src/bot/context.ts';
+import { createEscalationMessages } from '../../src/bot/escalation-messages.ts';
 import { escapeHtml } from '../../src/bot/format-answer.ts';
 import { createI18n } from '../../src/bot/i18n.ts';
 import { type BotConfig, loadConfig } from '../../src/config.ts';
 import { createConversationsRepository } from '../../src/db/conversations.ts';
+import { createEscalationsRepository } from '../../src/db/escalations.ts';
+import { createOutboxRepository } from '../../src/db/outbox.ts';
+import { createEscalationService } from '../../src/escalation/service.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { Language } from '../../src/text/language.ts';
 import { BACKENDS, type Backend, CORPUS_DIR, type TestDatabase } from '../helpers/backends.ts';
@@ -50,6 +54,7 @@ const MIGRATION_002 = join(
   'migrations',
   '002_conversations.sql',
 );
+const MIGRATION_003 = join(MIGRATION_002, '..', '003_escalations.sql');
 const TRANSCRIPTS_DIR = join(import.meta.dirname, 'transcripts');
 
 /** The same question about state secrets and public chatbots, in each language. */
@@ -158,10 +163,20 @@ describe(`Telegram bot [${backend.name}]`, () => {
       // Tests send many updates per person within a minute; the rate limit has its own test.
       RATE_LIMIT_PER_MINUTE: '1000',
     }).bot;
+    const i18n = createI18n();
+    const outbox = createOutboxRepository(app.database.pool);
     deps = {
       ask: app.ask,
       conversations: createConversationsRepository(app.database.pool),
       about: () => aboutOf(app),
+      // Messages stay in the outbox here: delivering them is the escalation tests' business.
+      escalations: createEscalationService({
+        escalations: createEscalationsRepository(app.database.pool, outbox),
+        messages: createEscalationMessages((l, k, v) => i18n.t(l, k, v), config.coordinators),
+        kick: () => undefined,
+        slaMinutes: 60,
+        reminderIntervalMinutes: 60,
+      }),
       config,
       log: createLogger('silent'),
     };
@@ -407,19 +422,25 @@ describe(`Telegram bot [${backend.name}]`, () => {
       expect((await exchangesOf(user.id)).map((e) => e.question)).toEqual([QUESTIONS.vi, QUESTIONS.en]);
     });
 
-    it('records "Ask a coordinator" once per person and answer, and confirms it', async () => {
+    it('escalates on "Ask a coordinator" once per answer, queueing the acknowledgement', async () => {
       const tg = newBot();
       const { user, exchange, last } = await answered(tg, staff('en'), QUESTIONS.en);
-      for (let press = 0; press < 2; press++) {
-        const calls = await tg.send(updates.callback(user, `coord:${exchange.id}`, last));
-        expect(callsOf(calls, 'answerCallbackQuery')).toHaveLength(1);
-        expect(sentTexts(calls)[0]).toMatch(/^Your request is recorded: a coordinator/);
-      }
-      const requests = await rows<{ user_id: string }>(
-        'SELECT user_id::text FROM coordinator_requests WHERE exchange_id = $1',
+      const first = await tg.send(updates.callback(user, `coord:${exchange.id}`, last));
+      expect(callsOf(first, 'answerCallbackQuery')).toHaveLength(1);
+      const [escalation] = await rows<{ id: number; trigger: string; question: string }>(
+        'SELECT id::int, trigger, question FROM escalations WHERE exchange_id = $1',
         [exchange.id],
       );
-      expect(requests).toEqual([{ user_id: String(user.id) }]);
+      expect(escalation).toMatchObject({ trigger: 'asked', question: QUESTIONS.en });
+      const acks = await rows<{ text: string }>(
+        "SELECT payload->>'text' AS text FROM outbox WHERE escalation_id = $1 AND purpose = 'ack'",
+        [escalation?.id],
+      );
+      expect(acks[0]?.text).toMatch(new RegExp(`#${escalation?.id} in the coordinators' queue`));
+      const second = await tg.send(updates.callback(user, `coord:${exchange.id}`, last));
+      expect(sentTexts(second)).toEqual([
+        `This question is already with the coordinators as #${escalation?.id}.`,
+      ]);
     });
 
     it('says the answer is gone for a button under an exchange that is not on record', async () => {
@@ -436,7 +457,7 @@ describe(`Telegram bot [${backend.name}]`, () => {
       expect(sentTexts(coordinator)).toEqual([gone]);
       const stored = await rows<{ n: number }>(
         `SELECT (SELECT count(*) FROM feedback WHERE exchange_id = 987654321)
-              + (SELECT count(*) FROM coordinator_requests WHERE exchange_id = 987654321) AS n`,
+              + (SELECT count(*) FROM escalations WHERE exchange_id = 987654321) AS n`,
       );
       expect(Number(stored[0]?.n)).toBe(0);
     });
@@ -679,13 +700,21 @@ describe(`Telegram bot [${backend.name}]`, () => {
       ];
       for (const update of sent) await tg.send(update);
 
-      const tables = [...readFileSync(MIGRATION_002, 'utf8').matchAll(/CREATE TABLE (\w+)/g)].map(
-        (m) => m[1],
+      const tables = [MIGRATION_002, MIGRATION_003].flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/CREATE TABLE (\w+)/g)].map((m) => m[1]),
       );
-      expect(tables).toEqual(['exchanges', 'feedback', 'coordinator_requests', 'user_preferences']);
-      for (const table of tables) {
+      expect(tables).toEqual([
+        'exchanges',
+        'feedback',
+        'user_preferences',
+        'escalations',
+        'escalation_messages',
+        'outbox',
+      ]);
+      const personColumn: Record<string, string> = { escalations: 'asker_user_id', outbox: 'chat_id' };
+      for (const table of tables as string[]) {
         const [byId] = await rows<{ n: number }>(
-          `SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`,
+          `SELECT count(*)::int AS n FROM ${table} WHERE ${personColumn[table] ?? 'user_id'} = $1`,
           [user.id],
         );
         expect(byId?.n, `${table} rows of the refused person`).toBe(0);

@@ -2,12 +2,10 @@ import { createServer } from 'node:net';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, openApp } from '../../src/app.ts';
-import { aboutOf } from '../../src/bot/about.ts';
-import { createBot } from '../../src/bot/bot.ts';
 import { type RunningBot, startBot } from '../../src/bot/run.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createConversationsRepository } from '../../src/db/conversations.ts';
 import { createLogger } from '../../src/logger.ts';
+import { composeTelegram } from '../../src/telegram.ts';
 import { BACKENDS, CORPUS_DIR, type TestDatabase } from '../helpers/backends.ts';
 
 /** Webhook mode: Telegram's secret token is required on every request, and an update with it is answered. */
@@ -59,7 +57,7 @@ describe('the bot in webhook mode', () => {
     await app.reindex(CORPUS_DIR);
     const port = await freePort();
     hook = `http://127.0.0.1:${port}/telegram/hook`;
-    const config = loadConfig({
+    const fullConfig = loadConfig({
       ...db.env,
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: telegram.config.apiURL,
@@ -68,19 +66,10 @@ describe('the bot in webhook mode', () => {
       WEBHOOK_URL: `https://bot.example.org/telegram/hook`,
       WEBHOOK_SECRET: SECRET,
       WEBHOOK_PORT: String(port),
-    }).bot;
+    });
+    const config = fullConfig.bot;
     const log = createLogger('silent');
-    const bot = createBot(
-      TOKEN,
-      {
-        ask: app.ask,
-        conversations: createConversationsRepository(app.database.pool),
-        about: () => aboutOf(app),
-        config,
-        log,
-      },
-      { pace: false },
-    );
+    const bot = composeTelegram(app, fullConfig, TOKEN, log, { pace: false });
     running = await startBot(bot, config, log);
   });
 

@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { CALLBACK } from '../keyboard.ts';
+import { escalateExchange } from './escalation.ts';
 
 /** Longer reasons are cut: a reason is a remark, not a document. */
 const MAX_REASON_CHARS = 500;
@@ -30,9 +31,11 @@ export function feedbackFeature(): Composer<BotContext> {
   }
 
   feature.callbackQuery(CALLBACK.coordinator, async (ctx) => {
-    const recorded = await ctx.deps.conversations.requestCoordinator(Number(ctx.match[1]), ctx.from.id);
     await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t(recorded ? 'coordinator-requested' : 'feedback-gone'));
+    const exchange = await ctx.deps.conversations.exchange(Number(ctx.match[1]));
+    // Only the asker can hand their question over; the acknowledgement with its number comes from the outbox.
+    if (!exchange || exchange.userId !== ctx.from.id) return void (await ctx.reply(ctx.t('feedback-gone')));
+    await escalateExchange(ctx, exchange, 'asked');
   });
 
   // A reply to the bot's request for a reason is that reason, not a new question.

@@ -4,6 +4,7 @@ import type { BotContext } from '../context.ts';
 import { formatAnswer } from '../format-answer.ts';
 import { chosenLanguage } from '../i18n.ts';
 import { answerKeyboard } from '../keyboard.ts';
+import { escalateExchange, triggerOf } from './escalation.ts';
 
 /** Telegram shows "typing…" for about five seconds; it is renewed a little before that while an answer is made. */
 const TYPING_RENEW_MS = 4_500;
@@ -71,6 +72,14 @@ export function questionsFeature(): Composer<BotContext> {
       question,
       answer,
     });
+    const trigger = triggerOf(answer);
+    // Stored before anything is sent: the escalation survives whatever happens to the replies below.
+    if (trigger)
+      await escalateExchange(
+        ctx,
+        { id: exchangeId, userId: ctx.from.id, chatId: ctx.chat.id, question, answer },
+        trigger,
+      );
     const pieces = formatAnswer(answer);
     const keyboard = answerKeyboard(ctx, exchangeId);
     const noteMessage = await note;

@@ -32,3 +32,45 @@ coordinator-requested = Your request is recorded: a coordinator of the Departmen
 error = Something went wrong on my side. Please try again in a minute.
 status-digest = digest of public reports
 status-official = official text
+escalation-ack = Your question is now #{ $id } in the coordinators' queue (Department of Digital Transformation – Cryptography). Their answer will come here.
+escalation-exists = This question is already with the coordinators as #{ $id }.
+human-nothing = Write your question after /human (for example: /human Who approves the use of AI tools?), or ask it first and then send /human.
+answer-header = Answer from the Department of Digital Transformation – Cryptography (question #{ $id }):
+answer-followup-hint = Reply to this message to ask a follow-up.
+declined-to-asker = The coordinators could not take question #{ $id }: { $reason }
+followup-sent = Your follow-up was added to question #{ $id }.
+card-title = Question #{ $id }
+card-state = State: { $state ->
+    [open] open
+    [claimed] claimed by { $name }
+    [answered] answered
+    [closed] closed
+   *[declined] declined
+}
+card-language = Asker's language: { $language }
+card-why = Why it came here: { $why ->
+    [low_confidence] the guidelines do not seem to cover it
+    [not_in_public_reports] it asks for a detail the public reports do not give
+    [not_covered] the language model found no answer in the passages
+    [unverified] the model's answer could not be verified
+   *[asked] the asker asked for a person
+}
+card-found = What the assistant found:
+card-nothing-found = The assistant found no relevant passage.
+card-howto = Reply to this card to answer the asker.
+button-claim = Claim
+button-decline = Decline
+button-close = Close
+claim-done = Claimed by you.
+claim-taken = Not open any more (claimed by { $name }).
+decline-ask = Reply to this message with the reason for declining #{ $id }; it is sent to the asker.
+declined-done = #{ $id } declined; the asker is told why.
+answer-recorded = Answer to #{ $id } recorded; it is on its way to the asker.
+answer-not-open = #{ $id } is { $state }; nothing was sent.
+closed-done = #{ $id } closed.
+followup-card = Follow-up to #{ $id } from the asker:
+reminder = Questions waiting longer than { $hours } h: { $list }
+queue-empty = No open questions.
+queue-header = Open questions, oldest first:
+queue-item = #{ $id } · { $age } · { $state } — { $question }
+not-coordinator = Only coordinators can do this.

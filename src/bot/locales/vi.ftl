@@ -32,3 +32,45 @@ coordinator-requested = Yêu cầu của bạn đã được ghi nhận: cán b�
 error = Đã có lỗi ở phía tôi. Vui lòng thử lại sau một phút.
 status-digest = bản tóm lược từ các bản tin công khai
 status-official = văn bản chính thức
+escalation-ack = Câu hỏi của bạn đã được chuyển tới cán bộ đầu mối (đơn vị Chuyển đổi số – Cơ yếu) với số #{ $id }. Câu trả lời sẽ được gửi tại đây.
+escalation-exists = Câu hỏi này đã được chuyển tới cán bộ đầu mối với số #{ $id }.
+human-nothing = Hãy viết câu hỏi sau lệnh /human (ví dụ: /human Ai phê duyệt việc dùng công cụ AI?), hoặc đặt câu hỏi trước rồi gửi /human.
+answer-header = Trả lời của đơn vị Chuyển đổi số – Cơ yếu (câu hỏi #{ $id }):
+answer-followup-hint = Trả lời tin nhắn này nếu bạn muốn hỏi thêm.
+declined-to-asker = Cán bộ đầu mối không thể tiếp nhận câu hỏi #{ $id }: { $reason }
+followup-sent = Câu hỏi thêm của bạn đã được gắn vào câu hỏi #{ $id }.
+card-title = Câu hỏi #{ $id }
+card-state = Trạng thái: { $state ->
+    [open] chưa có người nhận
+    [claimed] { $name } đã nhận
+    [answered] đã trả lời
+    [closed] đã đóng
+   *[declined] đã từ chối
+}
+card-language = Ngôn ngữ của người hỏi: { $language }
+card-why = Lý do chuyển: { $why ->
+    [low_confidence] tài liệu hướng dẫn dường như không đề cập
+    [not_in_public_reports] hỏi chi tiết mà các bản tin công khai không nêu
+    [not_covered] mô hình ngôn ngữ không tìm thấy câu trả lời trong các đoạn trích
+    [unverified] không kiểm chứng được câu trả lời của mô hình
+   *[asked] người hỏi muốn hỏi cán bộ
+}
+card-found = Trợ lý đã tìm thấy:
+card-nothing-found = Trợ lý không tìm thấy đoạn nào liên quan.
+card-howto = Trả lời thẻ này để trả lời người hỏi.
+button-claim = Nhận xử lý
+button-decline = Từ chối
+button-close = Đóng
+claim-done = Bạn đã nhận xử lý.
+claim-taken = Không còn mở (đã được { $name } nhận).
+decline-ask = Trả lời tin nhắn này với lý do từ chối câu hỏi #{ $id }; lý do sẽ được gửi cho người hỏi.
+declined-done = Đã từ chối #{ $id }; người hỏi sẽ được báo lý do.
+answer-recorded = Đã ghi nhận câu trả lời cho #{ $id }; đang gửi tới người hỏi.
+answer-not-open = #{ $id } đang ở trạng thái { $state }; không gửi gì.
+closed-done = Đã đóng #{ $id }.
+followup-card = Người hỏi hỏi thêm về #{ $id }:
+reminder = Các câu hỏi chờ quá { $hours } giờ: { $list }
+queue-empty = Không có câu hỏi nào đang chờ.
+queue-header = Các câu hỏi đang chờ, cũ nhất trước:
+queue-item = #{ $id } · { $age } · { $state } — { $question }
+not-coordinator = Chỉ cán bộ đầu mối mới làm được việc này.

@@ -1,6 +1,6 @@
--- What the Telegram bot keeps of a conversation: each answered question (so feedback and a request for a
--- coordinator point at the question, the answer and the corpus version they are about), feedback, requests
--- for a coordinator, and each person's chosen interface language. Nothing is stored for people the bot refuses.
+-- What the Telegram bot keeps of a conversation: each answered question (so feedback and an escalation point
+-- at the question, the answer and the corpus version they are about), feedback, and each person's chosen
+-- interface language. Nothing is stored for people the bot refuses.
 
 CREATE TABLE exchanges (
   id bigserial PRIMARY KEY,
@@ -30,14 +30,6 @@ CREATE TABLE feedback (
   UNIQUE (exchange_id, user_id)
 );
 CREATE INDEX feedback_reason_prompt ON feedback (reason_prompt_chat_id, reason_prompt_message_id);
-
-CREATE TABLE coordinator_requests (
-  id bigserial PRIMARY KEY,
-  exchange_id bigint NOT NULL REFERENCES exchanges (id) ON DELETE CASCADE,
-  user_id bigint NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  UNIQUE (exchange_id, user_id)
-);
 
 CREATE TABLE user_preferences (
   user_id bigint PRIMARY KEY,

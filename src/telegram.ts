@@ -1,0 +1,113 @@
+import { GrammyError } from 'grammy';
+import type { App } from './app.ts';
+import { aboutOf } from './bot/about.ts';
+import { type CreateBotOptions, createBot } from './bot/bot.ts';
+import { createEscalationMessages } from './bot/escalation-messages.ts';
+import { createI18n } from './bot/i18n.ts';
+import type { Config } from './config.ts';
+import { createConversationsRepository } from './db/conversations.ts';
+import { createEscalationsRepository } from './db/escalations.ts';
+import { createOutboxRepository, type PendingMessage } from './db/outbox.ts';
+import { createDeliverer, type Deliverer } from './escalation/deliverer.ts';
+import { createEscalationService } from './escalation/service.ts';
+import type { Logger } from './logger.ts';
+
+/** How often overdue escalations are looked for (each is reminded at most once per REMINDER_INTERVAL). */
+const REMINDER_CHECK_MS = 60_000;
+/** Forum topic names are at most 128 characters. */
+const TOPIC_NAME_CHARS = 120;
+
+/** Telegram refused for good: a bad request, the bot blocked or removed. Anything else is worth retrying. */
+const isPermanent = (error: unknown) =>
+  error instanceof GrammyError && (error.error_code === 400 || error.error_code === 403);
+
+/**
+ * Wires the Telegram bot to the assistant: conversations, escalations with their outbox and deliverer, and
+ * reminders. Used by `npm start` and by the tests, so both run the same assembly.
+ */
+export function composeTelegram(
+  app: App,
+  config: Config,
+  token: string,
+  log: Logger,
+  options: CreateBotOptions = {},
+) {
+  const { pool } = app.database;
+  const i18n = createI18n();
+  const outbox = createOutboxRepository(pool);
+  const { coordinators } = config.bot;
+  const messages = createEscalationMessages(
+    (locale, key, variables) => i18n.t(locale, key, variables),
+    coordinators,
+  );
+  let deliverer: Deliverer | undefined;
+  const escalations = createEscalationService({
+    escalations: createEscalationsRepository(pool, outbox),
+    messages,
+    kick: () => void deliverer?.kick(),
+    slaMinutes: coordinators.slaMinutes,
+    reminderIntervalMinutes: coordinators.reminderIntervalMinutes,
+  });
+  const assistant = createBot(
+    token,
+    {
+      ask: app.ask,
+      conversations: createConversationsRepository(pool),
+      about: () => aboutOf(app),
+      escalations,
+      config: config.bot,
+      log,
+    },
+    { ...options, i18n },
+  );
+  const { api } = assistant.bot;
+
+  // A forum supergroup gets one topic per escalation; asked once, since a chat does not change kind.
+  let forum: Promise<boolean> | undefined;
+  const isForum = (chatId: number) => {
+    forum ??= api.getChat(chatId).then(
+      (chat) => 'is_forum' in chat && chat.is_forum === true,
+      () => false,
+    );
+    return forum;
+  };
+  async function send(message: PendingMessage) {
+    const { text, topic_name: topicName, ...rest } = message.payload;
+    let threadId: number | undefined;
+    if (message.purpose === 'card' && (await isForum(message.chatId))) {
+      const name = String(topicName ?? `#${message.escalationId}`).slice(0, TOPIC_NAME_CHARS);
+      threadId = (await api.createForumTopic(message.chatId, name)).message_thread_id;
+    }
+    const sent = await api.sendMessage(message.chatId, text, {
+      ...rest,
+      ...(threadId ? { message_thread_id: threadId } : {}),
+    });
+    return { messageId: sent.message_id, ...(threadId ? { threadId } : {}) };
+  }
+  deliverer = createDeliverer({ outbox, send, isPermanent, log });
+
+  let reminders: NodeJS.Timeout | undefined;
+  return {
+    ...assistant,
+    deliverer,
+    escalations,
+    outbox,
+    /** Starts delivering the outbox (resuming what a previous run left) and reminding of overdue questions. */
+    startBackground() {
+      deliverer?.start();
+      if (coordinators.chatId !== undefined) {
+        reminders = setInterval(() => {
+          escalations
+            .remindOverdue()
+            .catch((error: Error) => log.error({ err: error.message }, 'reminders failed'));
+        }, REMINDER_CHECK_MS);
+      }
+    },
+    async stopBackground() {
+      clearInterval(reminders);
+      await deliverer?.stop();
+    },
+  };
+}
+
+export type TelegramAssistant = ReturnType<typeof composeTelegram>;
