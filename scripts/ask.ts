@@ -4,6 +4,7 @@ import { ensureIndexed } from '../src/cli/ensure-indexed.ts';
 import { renderAnswer } from '../src/cli/render.ts';
 import { configFromEnvironment, runCommand } from '../src/cli/run.ts';
 import { AppError } from '../src/errors.ts';
+import { createLogger } from '../src/logger.ts';
 
 const USAGE = 'Usage: npm run ask -- [--json] "<question>"';
 
@@ -17,10 +18,16 @@ await runCommand(async () => {
   const question = parsed.positionals.join(' ').trim();
   if (question === '') throw new AppError(`No question given.\n${USAGE}`);
   const config = configFromEnvironment();
+  const log = createLogger(config.logLevel);
   const app = await openApp(config);
   try {
     await ensureIndexed(app, config.corpusDir, (line) => process.stderr.write(`${line}\n`));
+    const started = performance.now();
     const answer = await app.ask(question);
+    log.debug(
+      { kind: answer.kind, mode: answer.mode, ms: Math.round(performance.now() - started) },
+      'answered',
+    );
     process.stdout.write(parsed.values.json ? `${JSON.stringify(answer)}\n` : `${renderAnswer(answer)}\n`);
   } finally {
     await app.close();

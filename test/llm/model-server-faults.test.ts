@@ -122,7 +122,7 @@ describe.each([
     const elapsed = performance.now() - started;
     expect(result).toMatchObject({ status: 'failed', why: 'the model did not answer in time' });
     expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-    expect(elapsed).toBeLessThan(TIMEOUT_MS + 1_000);
+    expect(elapsed).toBeLessThan(TIMEOUT_MS + 2_000);
   });
 
   it('fails cleanly when nothing listens', async () => {
