@@ -3,6 +3,7 @@ import { createComposer } from './answer/compose.ts';
 import type { Config } from './config.ts';
 import { createChunksRepository } from './db/chunks.ts';
 import { type Database, openDatabase } from './db/connect.ts';
+import { createCuratedRepository } from './db/curated.ts';
 import { migrate } from './db/migrate.ts';
 import { createTermsRepository } from './db/terms.ts';
 import { createVersionsRepository } from './db/versions.ts';
@@ -10,6 +11,7 @@ import { createEmbedder, type Embedder } from './embeddings/create.ts';
 import { createChatModel } from './llm/chat-model.ts';
 import { createCircuitBreaker } from './llm/circuit-breaker.ts';
 import { type Ask, createAsk, type Trace } from './pipeline/ask.ts';
+import { type CuratedAnswers, createCuratedAnswers } from './pipeline/curated.ts';
 import { createReindex, type Reindex } from './pipeline/reindex.ts';
 import { createRetriever } from './retrieval/retrieve.ts';
 
@@ -21,6 +23,7 @@ export interface App {
   /** The answer with the retrieval behind it, for evaluation. */
   trace: Trace;
   reindex: Reindex;
+  curated: CuratedAnswers;
   close(): Promise<void>;
 }
 
@@ -61,7 +64,17 @@ export async function openApp(config: Config, overrides: AppOverrides = {}): Pro
         contextTokens: config.llm.contextTokens,
       })
     : undefined;
-  const { ask, trace } = createAsk({ retrieve, confidenceThreshold: config.confidenceThreshold, compose });
+  const curated = createCuratedAnswers({
+    repository: createCuratedRepository(pool),
+    embedder,
+    minSimilarity: config.curatedSimilarity,
+  });
+  const { ask, trace } = createAsk({
+    retrieve,
+    confidenceThreshold: config.confidenceThreshold,
+    compose,
+    curated,
+  });
   return {
     database,
     embedder,
@@ -69,6 +82,7 @@ export async function openApp(config: Config, overrides: AppOverrides = {}): Pro
     ask,
     trace,
     reindex: createReindex({ pool, versions, chunks, terms, embedder }),
+    curated,
     close: () => database.close(),
   };
 }

@@ -62,6 +62,14 @@ const envSchema = z.object({
     .min(0, { message: 'expected a number from 0 to 1' })
     .max(1, { message: 'expected a number from 0 to 1' })
     .default(0.45),
+  // Cosine similarity from which a question counts as one the coordinating department already answered.
+  // With the built-in embedder, distinct questions of test/fixtures/qa.tuning.jsonl in one language reach 0.62
+  // at most, and rewordings of one question (word order, tone marks) 0.83-0.94.
+  CURATED_SIMILARITY: z.coerce
+    .number({ message: 'expected a number from 0 to 1' })
+    .min(0, { message: 'expected a number from 0 to 1' })
+    .max(1, { message: 'expected a number from 0 to 1' })
+    .default(0.75),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   LLM_PROVIDER: z
     .enum(['none', 'ollama', 'openai'], { message: 'expected one of none, ollama, openai' })
@@ -142,6 +150,7 @@ export interface Config {
   embeddings: EmbeddingsConfig;
   retrievalTopK: number;
   confidenceThreshold: number;
+  curatedSimilarity: number;
   llm: LlmConfig;
   logLevel: (typeof LOG_LEVELS)[number];
   telegramBotToken: string | undefined;
@@ -232,6 +241,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     retrievalTopK: e.RETRIEVAL_TOP_K,
     confidenceThreshold: e.CONFIDENCE_THRESHOLD,
+    curatedSimilarity: e.CURATED_SIMILARITY,
     llm: {
       provider: e.LLM_PROVIDER,
       model: e.LLM_MODEL ?? (e.LLM_PROVIDER === 'ollama' ? DEFAULT_OLLAMA_CHAT_MODEL : ''),

@@ -47,6 +47,7 @@ export function composeTelegram(
     kick: () => void deliverer?.kick(),
     slaMinutes: coordinators.slaMinutes,
     reminderIntervalMinutes: coordinators.reminderIntervalMinutes,
+    publish: (escalation, by) => app.curated.publish(escalation, by),
   });
   const assistant = createBot(
     token,

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       },
       retrievalTopK: 5,
       confidenceThreshold: 0.45,
+      curatedSimilarity: 0.75,
       llm: {
         provider: 'none',
         model: '',

@@ -4,6 +4,8 @@ import type { Language } from '../text/language.ts';
 export interface Citation {
   documentId: string;
   section: string;
+  /** The section's id in its document (e.g. "IV.1"); absent for the coordinating department's answers. */
+  sectionId?: string;
   version: string;
   /** The passage that matched, verbatim, in its own language. */
   quote: string;
@@ -33,7 +35,7 @@ export interface Answer {
   corpusVersion?: string;
   confidence?: number;
   /** generated: sentences by the language model, each bearing verified quotes; extractive: passages quoted. */
-  mode?: 'generated' | 'extractive';
+  mode?: 'generated' | 'extractive' | 'curated';
   /** Why a configured model's answer was not used (timeout, server error, nothing verified…). */
   fallback?: string;
   /** Estimated tokens of the prompt sent to the model, when one was asked. */

@@ -6,6 +6,7 @@ export function citationOf(passage: Passage, quote: string = passage.content): C
   return {
     documentId: passage.documentId,
     section: passage.sectionPath,
+    sectionId: passage.sectionId,
     version: passage.version,
     quote,
     score: Number(passage.score.toFixed(6)),

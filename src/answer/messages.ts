@@ -5,6 +5,9 @@ interface Messages {
   translationsMarked: string;
   escalatedLead: string;
   notInReportsLead: string;
+  curatedLead: string;
+  curatedTitle: string;
+  answeredOn: string;
   /** Before an extractive answer given because the model's answer could not be used. */
   fallbackNote: string;
   section: string;
@@ -30,6 +33,9 @@ export const MESSAGES: Record<Language, Messages> = {
       'Câu hỏi cần được chuyển tới đơn vị đầu mối là đơn vị Chuyển đổi số – Cơ yếu của Văn phòng Trung ương Đảng.',
     fallbackNote:
       'Chưa tạo được câu trả lời tóm tắt có trích dẫn kiểm chứng được, nên dưới đây là các đoạn phù hợp nhất.',
+    curatedLead: 'Đơn vị đầu mối đã trả lời một câu hỏi tương tự:',
+    curatedTitle: 'Trả lời của đơn vị Chuyển đổi số – Cơ yếu',
+    answeredOn: 'trả lời ngày',
     section: 'Mục',
     version: 'phiên bản',
     translation: 'bản dịch',
@@ -49,6 +55,9 @@ export const MESSAGES: Record<Language, Messages> = {
       'Central Party Office.',
     fallbackNote:
       'A summarised answer with verified quotes could not be produced just now, so here are the most relevant passages.',
+    curatedLead: 'The coordinating department has answered a similar question:',
+    curatedTitle: 'Answer of the Department of Digital Transformation – Cryptography',
+    answeredOn: 'answered on',
     section: 'Section',
     version: 'version',
     translation: 'translation',
@@ -68,6 +77,9 @@ export const MESSAGES: Record<Language, Messages> = {
       'Канцелярії ЦК Партії.',
     fallbackNote:
       'Зараз не вдалося скласти коротку відповідь із перевіреними цитатами, тому нижче наведено найдоречніші положення.',
+    curatedLead: 'Координаційний підрозділ уже відповідав на подібне запитання:',
+    curatedTitle: 'Відповідь Департаменту цифрової трансформації та криптографії',
+    answeredOn: 'відповідь від',
     section: 'Розділ',
     version: 'версія',
     translation: 'переклад',

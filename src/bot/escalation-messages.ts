@@ -25,7 +25,12 @@ export function cardKeyboard(e: Escalation, t: (key: string) => string): InlineK
       .text(t('button-decline'), `decline:${e.id}`);
   }
   if (e.state === 'claimed') return new InlineKeyboard().text(t('button-decline'), `decline:${e.id}`);
-  if (e.state === 'answered') return new InlineKeyboard().text(t('button-close'), `close:${e.id}`);
+  if (e.state === 'answered') {
+    return new InlineKeyboard()
+      .text(t('button-publish'), `publish:${e.id}`)
+      .text(t('button-close'), `close:${e.id}`);
+  }
+  if (e.state === 'closed') return new InlineKeyboard().text(t('button-publish'), `publish:${e.id}`);
   return undefined;
 }
 

@@ -17,6 +17,8 @@ export interface EscalationServiceDeps {
   kick(): void;
   slaMinutes: number;
   reminderIntervalMinutes: number;
+  /** Stores an answered escalation as a curated answer; returns its id. */
+  publish(escalation: Escalation, publishedBy: number): Promise<number | undefined>;
 }
 
 /**
@@ -37,6 +39,12 @@ export function createEscalationService(deps: EscalationServiceDeps) {
     answer: async (id: number, by: number, text: string) =>
       kicked(await escalations.answer(id, by, text, (e, messageId) => messages.answered(e, messageId, text))),
     close: async (id: number) => escalations.close(id, () => []),
+    /** Publishes the answer of an answered (or closed) escalation for similar questions to come. */
+    publish: async (id: number, by: number) => {
+      const escalation = await escalations.get(id);
+      if (!escalation || !['answered', 'closed'].includes(escalation.state)) return undefined;
+      return deps.publish(escalation, by);
+    },
     followUp: async (id: number, by: number, text: string) =>
       kicked(await escalations.followUp(id, by, text, (e) => messages.followUp(e, text))),
     /** Reminds the coordinators of overdue escalations, each at most once per reminder interval. */

@@ -1,6 +1,7 @@
 import type { Answer } from '../answer/answer.ts';
 import { askedDetails, statesDetail } from '../answer/asked-detail.ts';
 import type { Compose } from '../answer/compose.ts';
+import { curatedAnswer } from '../answer/curated.ts';
 import {
   extractiveAnswer,
   lowConfidenceEscalation,
@@ -10,6 +11,7 @@ import {
 import { generatedAnswer } from '../answer/generated.ts';
 import type { Retrieval, Retrieve } from '../retrieval/retrieve.ts';
 import { detectLanguage, type Language } from '../text/language.ts';
+import type { CuratedAnswers } from './curated.ts';
 
 /**
  * The share of a question's topic (by word rarity) carried by words that only the gaps list uses, from
@@ -24,6 +26,8 @@ const DETAIL_DEPTH = 3;
 export interface AskDeps {
   retrieve: Retrieve;
   confidenceThreshold: number;
+  /** Published answers of the coordinating department, consulted before the guidelines. */
+  curated?: Pick<CuratedAnswers, 'match'>;
   /** The language model's verified answer; without it every answer is extractive. */
   compose?: Compose;
 }
@@ -40,10 +44,14 @@ export interface Traced {
 }
 
 /** The question path: language, retrieval, then an answer or an escalation. */
-export function createAsk({ retrieve, confidenceThreshold, compose }: AskDeps) {
+export function createAsk({ retrieve, confidenceThreshold, compose, curated }: AskDeps) {
   async function trace(question: string, options: AskOptions = {}): Promise<Traced> {
     const language = detectLanguage(question);
-    const retrieval = await retrieve(question, language);
+    const [retrieval, published] = await Promise.all([
+      retrieve(question, language),
+      curated?.match(question, language),
+    ]);
+    if (published) return { retrieval, answer: curatedAnswer(published, language, retrieval) };
     const { gap, coverage, passages } = retrieval;
     const confident = retrieval.confidence >= confidenceThreshold;
     const missingDetail = (why: string) => ({

@@ -176,6 +176,7 @@ describe(`Telegram bot [${backend.name}]`, () => {
         kick: () => undefined,
         slaMinutes: 60,
         reminderIntervalMinutes: 60,
+        publish: (escalation, by) => app.curated.publish(escalation, by),
       }),
       config,
       log: createLogger('silent'),

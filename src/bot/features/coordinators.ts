@@ -80,6 +80,13 @@ export function coordinatorsFeature(): Composer<BotContext> {
     if (closed) await refreshCard(ctx, closed);
   });
 
+  coordinators.callbackQuery(/^publish:(\d+)$/, async (ctx) => {
+    const id = Number(ctx.match[1]);
+    const curated = await ctx.deps.escalations.publish(id, ctx.from.id);
+    const text = curated ? ctx.t('published-done', { id, curated }) : ctx.t('publish-not-answered', { id });
+    await ctx.answerCallbackQuery({ text, show_alert: true });
+  });
+
   coordinators.command('queue', async (ctx) => {
     const open = await ctx.deps.escalations.queue();
     if (open.length === 0) return void (await ctx.reply(ctx.t('queue-empty')));

@@ -74,3 +74,6 @@ queue-empty = No open questions.
 queue-header = Open questions, oldest first:
 queue-item = #{ $id } · { $age } · { $state } — { $question }
 not-coordinator = Only coordinators can do this.
+button-publish = Publish
+published-done = #{ $id } is published as curated answer { $curated }: similar questions will get it.
+publish-not-answered = #{ $id } has no answer to publish yet.

@@ -74,3 +74,6 @@ queue-empty = Відкритих запитань немає.
 queue-header = Відкриті запитання, найстаріші першими:
 queue-item = #{ $id } · { $age } · { $state } — { $question }
 not-coordinator = Це можуть робити лише координатори.
+button-publish = Опублікувати
+published-done = #{ $id } опубліковано як підготовлену відповідь { $curated }: подібні запитання отримуватимуть її.
+publish-not-answered = #{ $id } ще не має відповіді для публікації.

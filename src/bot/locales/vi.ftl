@@ -74,3 +74,6 @@ queue-empty = Không có câu hỏi nào đang chờ.
 queue-header = Các câu hỏi đang chờ, cũ nhất trước:
 queue-item = #{ $id } · { $age } · { $state } — { $question }
 not-coordinator = Chỉ cán bộ đầu mối mới làm được việc này.
+button-publish = Công bố
+published-done = Đã công bố #{ $id } thành câu trả lời mẫu { $curated }: các câu hỏi tương tự sẽ nhận được câu trả lời này.
+publish-not-answered = #{ $id } chưa có câu trả lời để công bố.
