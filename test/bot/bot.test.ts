@@ -393,7 +393,7 @@ describe(`Telegram bot [${backend.name}]`, () => {
       const [ask] = callsOf(down, 'sendMessage');
       expect(ask?.payload).toMatchObject({
         chat_id: user.id,
-        reply_markup: { force_reply: true, selective: true },
+        reply_markup: { force_reply: true },
         reply_parameters: { message_id: last.message_id },
       });
       expect(ask?.payload.text).toContain('Câu trả lời chưa đúng ở điểm nào?');

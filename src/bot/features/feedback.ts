@@ -19,8 +19,10 @@ export function feedbackFeature(): Composer<BotContext> {
       const saved = await ctx.deps.conversations.rate(exchangeId, ctx.from.id, rating);
       await ctx.answerCallbackQuery({ text: ctx.t(saved ? 'feedback-thanks' : 'feedback-gone') });
       if (!saved || rating === 1) return;
+      // `selective` aims the forced reply at the author of the message replied to, which here is the bot
+      // itself; so the prompt forces a reply on everyone, and only the presser's reply is taken as the reason.
       const prompt = await ctx.reply(ctx.t('feedback-reason-ask'), {
-        reply_markup: { force_reply: true, selective: true },
+        reply_markup: { force_reply: true },
         ...(ctx.msg ? { reply_parameters: { message_id: ctx.msg.message_id } } : {}),
       });
       await ctx.deps.conversations.setReasonPrompt(exchangeId, ctx.from.id, {
