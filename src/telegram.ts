@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { createConversationsRepository } from './db/conversations.ts';
 import { createEscalationsRepository } from './db/escalations.ts';
 import { createOutboxRepository, type PendingMessage } from './db/outbox.ts';
+import { createStatsRepository } from './db/stats.ts';
 import { createDeliverer, type Deliverer } from './escalation/deliverer.ts';
 import { createEscalationService } from './escalation/service.ts';
 import type { Logger } from './logger.ts';
@@ -35,6 +36,7 @@ export function composeTelegram(
   const { pool } = app.database;
   const i18n = createI18n();
   const outbox = createOutboxRepository(pool);
+  const stats = createStatsRepository(pool);
   const { coordinators } = config.bot;
   const messages = createEscalationMessages(
     (locale, key, variables) => i18n.t(locale, key, variables),
@@ -56,6 +58,7 @@ export function composeTelegram(
       conversations: createConversationsRepository(pool),
       about: () => aboutOf(app),
       escalations,
+      stats: (days) => stats.since(days),
       config: config.bot,
       log,
     },

@@ -2,6 +2,7 @@ import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
 import type { Answer } from '../answer/answer.ts';
 import type { BotConfig } from '../config.ts';
+import type { Stats } from '../db/stats.ts';
 import type { EscalationService } from '../escalation/service.ts';
 import type { Logger } from '../logger.ts';
 import type { AskOptions } from '../pipeline/ask.ts';
@@ -49,6 +50,8 @@ export interface BotDeps {
   conversations: ConversationStore;
   about(): Promise<AboutInfo>;
   escalations: EscalationService;
+  /** Activity of the last `days` days, for /stats. */
+  stats(days: number): Promise<Stats>;
   config: BotConfig;
   log: Logger;
 }

@@ -18,6 +18,7 @@ import { type BotConfig, loadConfig } from '../../src/config.ts';
 import { createConversationsRepository } from '../../src/db/conversations.ts';
 import { createEscalationsRepository } from '../../src/db/escalations.ts';
 import { createOutboxRepository } from '../../src/db/outbox.ts';
+import { createStatsRepository } from '../../src/db/stats.ts';
 import { createEscalationService } from '../../src/escalation/service.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { Language } from '../../src/text/language.ts';
@@ -178,6 +179,7 @@ describe(`Telegram bot [${backend.name}]`, () => {
         reminderIntervalMinutes: 60,
         publish: (escalation, by) => app.curated.publish(escalation, by),
       }),
+      stats: (days) => createStatsRepository(app.database.pool).since(days),
       config,
       log: createLogger('silent'),
     };

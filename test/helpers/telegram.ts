@@ -76,6 +76,8 @@ interface MessageOptions {
   /** Defaults to the sender's private chat. */
   chat?: IncomingMessage['chat'];
   replyTo?: Message;
+  /** A forum topic the message is written in; it then replies to the topic's first message unless `replyTo`. */
+  thread?: number;
 }
 
 type IncomingMessage = NonNullable<Update['message']>;
@@ -85,12 +87,28 @@ function message<M = IncomingMessage>(
   fields: Record<string, unknown>,
   options: MessageOptions = {},
 ): M {
+  const chat = options.chat ?? privateChat(from);
+  // In a forum, Telegram makes every message in a topic a reply to the service message that opened it.
+  const topicOpener =
+    options.thread === undefined
+      ? undefined
+      : {
+          message_id: options.thread,
+          message_thread_id: options.thread,
+          is_topic_message: true,
+          date: now(),
+          chat,
+          from: BOT_USER,
+          forum_topic_created: { name: 'topic', icon_color: 7_322_096 },
+        };
+  const replyTo = options.replyTo ?? topicOpener;
   return {
     message_id: ++lastMessageId,
     date: now(),
-    chat: options.chat ?? privateChat(from),
+    chat,
     from,
-    ...(options.replyTo ? { reply_to_message: options.replyTo } : {}),
+    ...(options.thread === undefined ? {} : { message_thread_id: options.thread, is_topic_message: true }),
+    ...(replyTo ? { reply_to_message: replyTo } : {}),
     ...fields,
   } as M;
 }
@@ -153,7 +171,12 @@ export interface ApiCall {
   payload: Record<string, unknown>;
   /** For sendMessage and editMessageText: the message Telegram returned. */
   message?: Message.TextMessage;
+  /** Set when the call was answered with a failure (see `FakeTelegram.fault`). */
+  failed?: string;
 }
+
+/** A Bot API failure: Telegram's error answer, or a thrown error (the network failed). */
+export type Failure = { ok: false; error_code: number; description: string } | Error;
 
 /** getChatMember's answer for a user: a member record, or Telegram's error (the bot is not in that chat…). */
 export type ChatMemberAnswer = ChatMember | { error: string };
@@ -163,9 +186,16 @@ export interface FakeTelegram {
   calls: ApiCall[];
   /** What getChatMember answers; a user "left" the chat unless set otherwise. */
   chatMember: (chatId: number, userId: number) => ChatMemberAnswer;
+  /** What getChat answers; a group is a supergroup without topics unless set otherwise. */
+  chat: (chatId: number) => Chat;
+  /** A failure to answer a call with instead of its result; none unless set. */
+  fault: (method: string, payload: Record<string, unknown>) => Failure | undefined;
   /** Handles one update and returns the API calls it made. */
   send(update: Update): Promise<ApiCall[]>;
 }
+
+const chatOf = (chatId: number): Chat =>
+  chatId > 0 ? { id: chatId, type: 'private', first_name: `Person ${chatId}` } : { ...GROUP, id: chatId };
 
 /** The messages the bot sent or edited in `calls`, as Telegram returned them. */
 export function sentMessages(calls: ApiCall[]): Message.TextMessage[] {
@@ -201,6 +231,8 @@ export function fakeTelegram<C extends Context>(bot: Bot<C>): FakeTelegram {
   const fake: FakeTelegram = {
     calls,
     chatMember: (_chatId, userId) => ({ status: 'left', user: person(userId) }),
+    chat: chatOf,
+    fault: () => undefined,
     async send(u) {
       const from = calls.length;
       await bot.handleUpdate(u);
@@ -209,15 +241,14 @@ export function fakeTelegram<C extends Context>(bot: Bot<C>): FakeTelegram {
   };
 
   function textMessage(payload: Record<string, unknown>, messageId: number): Message.TextMessage {
-    const chatId = Number(payload.chat_id);
-    const chat: Chat =
-      chatId > 0 ? { id: chatId, type: 'private', first_name: `Person ${chatId}` } : { ...GROUP, id: chatId };
+    const thread = payload.message_thread_id;
     return {
       message_id: messageId,
       date: now(),
-      chat,
+      chat: chatOf(Number(payload.chat_id)),
       from: BOT_USER,
       text: String(payload.text),
+      ...(thread ? { message_thread_id: Number(thread), is_topic_message: true } : {}),
       ...(payload.reply_markup && 'inline_keyboard' in (payload.reply_markup as object)
         ? { reply_markup: payload.reply_markup as InlineKeyboardMarkup }
         : {}),
@@ -228,6 +259,12 @@ export function fakeTelegram<C extends Context>(bot: Bot<C>): FakeTelegram {
     const call: ApiCall = { method, payload: payload as Record<string, unknown> };
     calls.push(call);
     const p = call.payload;
+    const failure = fake.fault(method, p);
+    if (failure) {
+      call.failed = failure instanceof Error ? failure.message : failure.description;
+      if (failure instanceof Error) throw failure;
+      return failure as never;
+    }
     switch (method) {
       case 'sendMessage':
         call.message = textMessage(p, ++lastMessageId);
@@ -235,6 +272,13 @@ export function fakeTelegram<C extends Context>(bot: Bot<C>): FakeTelegram {
       case 'editMessageText':
         call.message = textMessage(p, Number(p.message_id));
         return { ok: true, result: call.message } as never;
+      case 'getChat':
+        return { ok: true, result: fake.chat(Number(p.chat_id)) } as never;
+      case 'createForumTopic':
+        return {
+          ok: true,
+          result: { message_thread_id: ++lastMessageId, name: String(p.name), icon_color: 7_322_096 },
+        } as never;
       case 'getChatMember': {
         const answer = fake.chatMember(Number(p.chat_id), Number(p.user_id));
         if ('error' in answer) return { ok: false, error_code: 400, description: answer.error } as never;

@@ -1,11 +1,14 @@
-import { Composer } from 'grammy';
+import { Composer, InputFile } from 'grammy';
 import type { Escalation } from '../../db/escalations.ts';
+import { frequentTopics } from '../../escalation/topics.ts';
+import { barChartPng } from '../chart.ts';
 import type { BotContext } from '../context.ts';
 import { cardKeyboard, cardText } from '../escalation-messages.ts';
 
 /** Reason replies and answers are plain text; a coordinator's answer is a message, not a document. */
 const MAX_TEXT_CHARS = 3500;
 const DECLINE_PROMPT = /#(\d+)/;
+const STATS_DAYS = 14;
 
 const ageOf = (since: Date, now = Date.now()) => {
   const minutes = Math.max(0, Math.round((now - since.getTime()) / 60_000));
@@ -85,6 +88,26 @@ export function coordinatorsFeature(): Composer<BotContext> {
     const curated = await ctx.deps.escalations.publish(id, ctx.from.id);
     const text = curated ? ctx.t('published-done', { id, curated }) : ctx.t('publish-not-answered', { id });
     await ctx.answerCallbackQuery({ text, show_alert: true });
+  });
+
+  coordinators.command('stats', async (ctx) => {
+    const stats = await ctx.deps.stats(STATS_DAYS);
+    const topics = frequentTopics(stats.escalatedQuestions)
+      .map((t) => `${t.surface} (${t.n})`)
+      .join(', ');
+    const lines = [
+      ctx.t('stats-header', { days: STATS_DAYS, ...stats.totals, open: stats.open }),
+      stats.medianMinutesToAnswer === undefined
+        ? ctx.t('stats-median-none')
+        : ctx.t('stats-median', { minutes: stats.medianMinutesToAnswer }),
+      ...(topics ? [ctx.t('stats-topics', { topics })] : []),
+    ];
+    await ctx.reply(lines.join('\n'));
+    if (stats.days.length > 1) {
+      await ctx.replyWithPhoto(new InputFile(barChartPng(stats.days), 'questions-per-day.png'), {
+        caption: ctx.t('stats-chart'),
+      });
+    }
   });
 
   coordinators.command('queue', async (ctx) => {
