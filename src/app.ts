@@ -1,6 +1,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { createComposer } from './answer/compose.ts';
 import type { Config } from './config.ts';
+import { createAuditRepository } from './db/audit.ts';
 import { createChunksRepository } from './db/chunks.ts';
 import { type Database, openDatabase } from './db/connect.ts';
 import { createCuratedRepository } from './db/curated.ts';
@@ -53,6 +54,7 @@ export async function openApp(config: Config, overrides: AppOverrides = {}): Pro
   const versions = createVersionsRepository(pool);
   const chunks = createChunksRepository(pool);
   const terms = createTermsRepository(pool);
+  const audit = createAuditRepository(pool);
   const embedder = overrides.embedder ?? createEmbedder(config.embeddings);
   const retrieve = createRetriever({ versions, chunks, terms, embedder, topK: config.retrievalTopK });
   const model = overrides.chatModel === undefined ? createChatModel(config.llm) : overrides.chatModel;
@@ -68,6 +70,7 @@ export async function openApp(config: Config, overrides: AppOverrides = {}): Pro
     repository: createCuratedRepository(pool),
     embedder,
     minSimilarity: config.curatedSimilarity,
+    recordAudit: audit.record,
   });
   const { ask, trace } = createAsk({
     retrieve,

@@ -70,6 +70,9 @@ const envSchema = z.object({
     .min(0, { message: 'expected a number from 0 to 1' })
     .max(1, { message: 'expected a number from 0 to 1' })
     .default(0.75),
+  // Questions, answers and feedback are kept this long; escalations until closed and ESCALATION_RETENTION_DAYS.
+  RETENTION_DAYS: integer(1, 3650, 180),
+  ESCALATION_RETENTION_DAYS: integer(1, 3650, 365),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   LLM_PROVIDER: z
     .enum(['none', 'ollama', 'openai'], { message: 'expected one of none, ollama, openai' })
@@ -151,6 +154,7 @@ export interface Config {
   retrievalTopK: number;
   confidenceThreshold: number;
   curatedSimilarity: number;
+  retention: { days: number; escalationDays: number };
   llm: LlmConfig;
   logLevel: (typeof LOG_LEVELS)[number];
   telegramBotToken: string | undefined;
@@ -242,6 +246,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     retrievalTopK: e.RETRIEVAL_TOP_K,
     confidenceThreshold: e.CONFIDENCE_THRESHOLD,
     curatedSimilarity: e.CURATED_SIMILARITY,
+    retention: { days: e.RETENTION_DAYS, escalationDays: e.ESCALATION_RETENTION_DAYS },
     llm: {
       provider: e.LLM_PROVIDER,
       model: e.LLM_MODEL ?? (e.LLM_PROVIDER === 'ollama' ? DEFAULT_OLLAMA_CHAT_MODEL : ''),

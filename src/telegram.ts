@@ -5,6 +5,7 @@ import { type CreateBotOptions, createBot } from './bot/bot.ts';
 import { createEscalationMessages } from './bot/escalation-messages.ts';
 import { createI18n } from './bot/i18n.ts';
 import type { Config } from './config.ts';
+import { createAuditRepository } from './db/audit.ts';
 import { createConversationsRepository } from './db/conversations.ts';
 import { createEscalationsRepository } from './db/escalations.ts';
 import { createOutboxRepository, type PendingMessage } from './db/outbox.ts';
@@ -17,6 +18,12 @@ import type { Logger } from './logger.ts';
 const REMINDER_CHECK_MS = 60_000;
 /** Forum topic names are at most 128 characters. */
 const TOPIC_NAME_CHARS = 120;
+/**
+ * A delivery gives up after this long and is left to the outbox's back-off: the API client's auto-retry would
+ * otherwise retry a network failure without end, holding up every message behind it (and shutdown) and
+ * outliving the outbox's 30-second lease. Telegram answers a sendMessage in well under a second.
+ */
+const SEND_TIMEOUT_MS = 10_000;
 
 /** Telegram refused for good: a bad request, the bot blocked or removed. Anything else is worth retrying. */
 const isPermanent = (error: unknown) =>
@@ -59,6 +66,7 @@ export function composeTelegram(
       about: () => aboutOf(app),
       escalations,
       stats: (days) => stats.since(days),
+      audit: createAuditRepository(pool).record,
       config: config.bot,
       log,
     },
@@ -66,26 +74,36 @@ export function composeTelegram(
   );
   const { api } = assistant.bot;
 
-  // A forum supergroup gets one topic per escalation; asked once, since a chat does not change kind.
+  // A forum supergroup gets one topic per escalation; asked once, since a chat does not change kind. A failed
+  // look-up is not remembered: that card goes without a topic, the next one asks again.
   let forum: Promise<boolean> | undefined;
-  const isForum = (chatId: number) => {
-    forum ??= api.getChat(chatId).then(
-      (chat) => 'is_forum' in chat && chat.is_forum === true,
-      () => false,
-    );
-    return forum;
+  // grammY types a signal as its polyfill's AbortSignal; at run time it takes Node's.
+  type Signal = NonNullable<Parameters<typeof api.sendMessage>[3]>;
+  const isForum = (chatId: number, signal: Signal) => {
+    forum ??= api.getChat(chatId, signal).then((chat) => 'is_forum' in chat && chat.is_forum === true);
+    return forum.catch(() => {
+      forum = undefined;
+      return false;
+    });
   };
+  // The topic opened for a card whose sending failed, reused when it is retried rather than opening another.
+  const topics = new Map<number, number>();
   async function send(message: PendingMessage) {
     const { text, topic_name: topicName, ...rest } = message.payload;
-    let threadId: number | undefined;
-    if (message.purpose === 'card' && (await isForum(message.chatId))) {
+    const signal = AbortSignal.timeout(SEND_TIMEOUT_MS) as unknown as Signal;
+    let threadId = topics.get(message.id);
+    if (threadId === undefined && message.purpose === 'card' && (await isForum(message.chatId, signal))) {
       const name = String(topicName ?? `#${message.escalationId}`).slice(0, TOPIC_NAME_CHARS);
-      threadId = (await api.createForumTopic(message.chatId, name)).message_thread_id;
+      threadId = (await api.createForumTopic(message.chatId, name, {}, signal)).message_thread_id;
+      topics.set(message.id, threadId);
     }
-    const sent = await api.sendMessage(message.chatId, text, {
-      ...rest,
-      ...(threadId ? { message_thread_id: threadId } : {}),
-    });
+    const sent = await api.sendMessage(
+      message.chatId,
+      text,
+      { ...rest, ...(threadId ? { message_thread_id: threadId } : {}) },
+      signal,
+    );
+    topics.delete(message.id);
     return { messageId: sent.message_id, ...(threadId ? { threadId } : {}) };
   }
   deliverer = createDeliverer({ outbox, send, isPermanent, log });

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       retrievalTopK: 5,
       confidenceThreshold: 0.45,
       curatedSimilarity: 0.75,
+      retention: { days: 180, escalationDays: 365 },
       llm: {
         provider: 'none',
         model: '',

@@ -59,6 +59,7 @@ export function createAccess(
     if (refused.size >= REFUSED_MEMORY) refused.delete(refused.values().next().value as number);
     refused.add(userId);
     ctx.deps.log.info({ userId, update: ctx.update.update_id }, 'access refused');
+    await ctx.deps.audit({ actor: userId, action: 'access_refused', subject: `user:${userId}` });
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('refused'), show_alert: true });
     else if (ctx.chat?.type === 'private') await ctx.reply(ctx.t('refused'));
   };

@@ -2,6 +2,7 @@ import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
 import type { Answer } from '../answer/answer.ts';
 import type { BotConfig } from '../config.ts';
+import type { AuditEntry } from '../db/audit.ts';
 import type { Stats } from '../db/stats.ts';
 import type { EscalationService } from '../escalation/service.ts';
 import type { Logger } from '../logger.ts';
@@ -50,6 +51,8 @@ export interface BotDeps {
   conversations: ConversationStore;
   about(): Promise<AboutInfo>;
   escalations: EscalationService;
+  /** Appends to the audit log (who did what; ids, never message text). */
+  audit(entry: AuditEntry): Promise<void>;
   /** Activity of the last `days` days, for /stats. */
   stats(days: number): Promise<Stats>;
   config: BotConfig;

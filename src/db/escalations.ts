@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Citation } from '../answer/answer.ts';
+import { type AuditAction, audit } from './audit.ts';
 import type { OutboxRepository, OutgoingMessage } from './outbox.ts';
 
 export type EscalationState = 'open' | 'claimed' | 'answered' | 'closed' | 'declined';
@@ -77,6 +78,7 @@ export function createEscalationsRepository(pool: pg.Pool, outbox: OutboxReposit
     set: string,
     values: unknown[],
     messagesFor: MessagesFor,
+    record: { actor: number | undefined; action: AuditAction },
   ): Promise<Escalation | undefined> {
     return inTransaction(async (client) => {
       const result = await client.query(
@@ -87,6 +89,7 @@ export function createEscalationsRepository(pool: pg.Pool, outbox: OutboxReposit
       if (!row) return undefined;
       const escalation = fromRow(row);
       await outbox.enqueue(client, messagesFor(escalation));
+      await audit(client, { ...record, subject: `escalation:${id}` });
       return escalation;
     });
   }
@@ -110,6 +113,12 @@ export function createEscalationsRepository(pool: pg.Pool, outbox: OutboxReposit
         );
         const raised = fromRow(result.rows[0]);
         await outbox.enqueue(client, messagesFor(raised));
+        await audit(client, {
+          actor: raised.askerUserId,
+          action: 'escalated',
+          subject: `escalation:${raised.id}`,
+          details: { trigger: raised.trigger },
+        });
         return raised;
       });
     },
@@ -156,6 +165,7 @@ export function createEscalationsRepository(pool: pg.Pool, outbox: OutboxReposit
         "state = 'claimed', claimed_by = $3, claimed_by_name = $4, claimed_at = now()",
         [by, name],
         messagesFor,
+        { actor: by, action: 'claimed' },
       ),
 
     decline: (id: number, by: number, reason: string, messagesFor: MessagesFor) =>
@@ -165,10 +175,11 @@ export function createEscalationsRepository(pool: pg.Pool, outbox: OutboxReposit
         "state = 'declined', decline_reason = $3, answered_by = $4, answered_at = now()",
         [reason, by],
         messagesFor,
+        { actor: by, action: 'declined' },
       ),
 
-    close: (id: number, messagesFor: MessagesFor) =>
-      transition(id, ['answered'], "state = 'closed'", [], messagesFor),
+    close: (id: number, by: number | undefined, messagesFor: MessagesFor) =>
+      transition(id, ['answered'], "state = 'closed'", [], messagesFor, { actor: by, action: 'closed' }),
 
     /** Records a coordinator's answer and queues it for the asker (the row remembers where it lands). */
     async answer(
@@ -191,6 +202,7 @@ export function createEscalationsRepository(pool: pg.Pool, outbox: OutboxReposit
           [id, by, text],
         );
         await outbox.enqueue(client, messagesFor(escalation, Number(message.rows[0]?.id)));
+        await audit(client, { actor: by, action: 'answered', subject: `escalation:${id}` });
         return escalation;
       });
     },

@@ -38,7 +38,7 @@ export function createEscalationService(deps: EscalationServiceDeps) {
       kicked(await escalations.decline(id, by, reason, (e) => messages.declined(e, reason))),
     answer: async (id: number, by: number, text: string) =>
       kicked(await escalations.answer(id, by, text, (e, messageId) => messages.answered(e, messageId, text))),
-    close: async (id: number) => escalations.close(id, () => []),
+    close: async (id: number, by?: number) => escalations.close(id, by, () => []),
     /** Publishes the answer of an answered (or closed) escalation for similar questions to come. */
     publish: async (id: number, by: number) => {
       const escalation = await escalations.get(id);

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../db/audit.ts';
 import type { CuratedAnswer, CuratedRepository } from '../db/curated.ts';
 import type { Escalation } from '../db/escalations.ts';
 import type { Embedder } from '../embeddings/create.ts';
@@ -7,14 +8,15 @@ export interface CuratedDeps {
   embedder: Embedder;
   /** Cosine similarity from which an asked question counts as the curated one (CURATED_SIMILARITY). */
   minSimilarity: number;
+  recordAudit: (entry: AuditEntry) => Promise<void>;
 }
 
 /** Curated answers: published from an answered escalation, found again for a similar question. */
-export function createCuratedAnswers({ repository, embedder, minSimilarity }: CuratedDeps) {
+export function createCuratedAnswers({ repository, embedder, minSimilarity, recordAudit }: CuratedDeps) {
   return {
     async publish(escalation: Escalation, publishedBy: number): Promise<number | undefined> {
       if (!escalation.answer) return undefined;
-      return repository.publish({
+      const id = await repository.publish({
         escalationId: escalation.id,
         language: escalation.language,
         question: escalation.question,
@@ -27,6 +29,13 @@ export function createCuratedAnswers({ repository, embedder, minSimilarity }: Cu
         embedder: embedder.id,
         embedding: await embedder.embedQuery(escalation.question),
       });
+      await recordAudit({
+        actor: publishedBy,
+        action: 'published',
+        subject: `escalation:${escalation.id}`,
+        details: { curated: id },
+      });
+      return id;
     },
 
     /** The published answer to (nearly) the same question in the same language, if there is one. */

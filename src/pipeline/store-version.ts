@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { LoadedDocument } from '../corpus/load.ts';
+import { audit } from '../db/audit.ts';
 import type { ChunkRecord, ChunksRepository } from '../db/chunks.ts';
 import type { TermsRepository } from '../db/terms.ts';
 import type { CorpusVersion, DocumentRecord, VersionsRepository } from '../db/versions.ts';
@@ -96,6 +97,16 @@ export async function storeVersion(deps: StoreDeps, build: NewBuild): Promise<Co
     await deps.chunks.ensureVectorIndex(client, version.dimensions);
     await storeTermFrequencies(deps.terms, client, version.id, build);
     await deps.versions.activate(client, version.id);
+    await audit(client, {
+      actor: undefined,
+      action: 'reindexed',
+      subject: `version:${version.label}`,
+      details: {
+        documents: build.documents.length,
+        passages: build.records.length,
+        embedder: build.embedder,
+      },
+    });
     await client.query('COMMIT');
     return { ...version, isActive: true };
   } catch (error) {

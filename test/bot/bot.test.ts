@@ -15,6 +15,7 @@ import { createEscalationMessages } from '../../src/bot/escalation-messages.ts';
 import { escapeHtml } from '../../src/bot/format-answer.ts';
 import { createI18n } from '../../src/bot/i18n.ts';
 import { type BotConfig, loadConfig } from '../../src/config.ts';
+import { createAuditRepository } from '../../src/db/audit.ts';
 import { createConversationsRepository } from '../../src/db/conversations.ts';
 import { createEscalationsRepository } from '../../src/db/escalations.ts';
 import { createOutboxRepository } from '../../src/db/outbox.ts';
@@ -180,6 +181,7 @@ describe(`Telegram bot [${backend.name}]`, () => {
         publish: (escalation, by) => app.curated.publish(escalation, by),
       }),
       stats: (days) => createStatsRepository(app.database.pool).since(days),
+      audit: createAuditRepository(app.database.pool).record,
       config,
       log: createLogger('silent'),
     };

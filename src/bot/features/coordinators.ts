@@ -78,7 +78,7 @@ export function coordinatorsFeature(): Composer<BotContext> {
   });
 
   coordinators.callbackQuery(/^close:(\d+)$/, async (ctx) => {
-    const closed = await ctx.deps.escalations.close(Number(ctx.match[1]));
+    const closed = await ctx.deps.escalations.close(Number(ctx.match[1]), ctx.from.id);
     await ctx.answerCallbackQuery(closed ? { text: ctx.t('closed-done', { id: closed.id }) } : {});
     if (closed) await refreshCard(ctx, closed);
   });
