@@ -4,6 +4,7 @@ import { ensureIndexed } from './cli/ensure-indexed.ts';
 import { configFromEnvironment, runCommand } from './cli/run.ts';
 import { terminalChat } from './cli/terminal-chat.ts';
 import type { Config } from './config.ts';
+import { createRetentionRepository } from './db/retention.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { composeTelegram } from './telegram.ts';
 
@@ -18,11 +19,26 @@ async function runTelegramBot(
   const telegram = composeTelegram(app, config, token, log);
   const running = await startBot(telegram, config.bot, log);
   telegram.startBackground();
+  const purge = schedulePurge(app, config, log);
   const signal = await stopRequested;
+  clearInterval(purge);
   log.info({ signal }, 'stopping: finishing answers in progress');
   // An answer in progress may wait for the model up to its timeout; a little more covers sending it.
   await running.stop(config.llm.timeoutMs + 10_000);
   await telegram.stopBackground();
+}
+
+/** Once a day (and at start), what is past its keeping time is deleted; the audit log records the counts. */
+const PURGE_EVERY_MS = 24 * 60 * 60_000;
+function schedulePurge(app: App, config: Config, log: Logger): NodeJS.Timeout {
+  const retention = createRetentionRepository(app.database.pool);
+  const purge = () =>
+    retention.purge(config.retention).then(
+      (counts) => log.info({ ...counts }, 'retention purge'),
+      (error: Error) => log.error({ err: error.message }, 'retention purge failed'),
+    );
+  void purge();
+  return setInterval(purge, PURGE_EVERY_MS);
 }
 
 /** A stop requested while the bot starts (indexing can take a while) is honoured once it has started. */
