@@ -25,7 +25,7 @@ export function extractiveAnswer(retrieval: Retrieval, language: Language, fallb
   return {
     kind: 'answered',
     language,
-    answer: [fallback ? m.fallbackNote : '', m.answeredLead, translated ? m.translationsMarked : '']
+    answer: [fallback ? m.fallbackNote : '', translated ? m.translationsMarked : '', m.answeredLead]
       .filter(Boolean)
       .join(' '),
     citations: quoted.map((p) => citationOf(p)),
