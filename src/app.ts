@@ -9,10 +9,12 @@ import { migrate } from './db/migrate.ts';
 import { createTermsRepository } from './db/terms.ts';
 import { createVersionsRepository } from './db/versions.ts';
 import { createEmbedder, type Embedder } from './embeddings/create.ts';
+import { checkText } from './guard/guard.ts';
 import { createChatModel } from './llm/chat-model.ts';
 import { createCircuitBreaker } from './llm/circuit-breaker.ts';
 import { type Ask, createAsk, type Trace } from './pipeline/ask.ts';
 import { type CuratedAnswers, createCuratedAnswers } from './pipeline/curated.ts';
+import { createRefusal } from './pipeline/refusal.ts';
 import { createReindex, type Reindex } from './pipeline/reindex.ts';
 import { createRetriever } from './retrieval/retrieve.ts';
 
@@ -72,8 +74,13 @@ export async function openApp(config: Config, overrides: AppOverrides = {}): Pro
     minSimilarity: config.curatedSimilarity,
     recordAudit: audit.record,
   });
+  const refuse = createRefusal(versions, chunks);
   const { ask, trace } = createAsk({
     retrieve,
+    guard: {
+      check: (text, allowed) => checkText(text, { maxChars: config.bot.maxQuestionChars, allowed }),
+      refuse,
+    },
     confidenceThreshold: config.confidenceThreshold,
     compose,
     curated,

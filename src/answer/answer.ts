@@ -40,4 +40,9 @@ export interface Answer {
   fallback?: string;
   /** Estimated tokens of the prompt sent to the model, when one was asked. */
   promptTokens?: number;
+  /**
+   * What the sensitive-data guard found: the categories, whether the asker may confirm them as public, and
+   * the question with them masked (the only form of it that may be stored).
+   */
+  guard?: { categories: string[]; overridable: boolean; redactedQuestion: string };
 }

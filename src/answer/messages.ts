@@ -5,6 +5,10 @@ interface Messages {
   translationsMarked: string;
   escalatedLead: string;
   notInReportsLead: string;
+  /** Why a message was not taken: `categories` is the list of what it seems to contain. */
+  refusedLead: (categories: string) => string;
+  /** What each guard category is called. */
+  categoryNames: Record<string, string>;
   curatedLead: string;
   curatedTitle: string;
   answeredOn: string;
@@ -23,6 +27,19 @@ interface Messages {
 /** Fixed sentences of the answers, in the asker's language. Quotes are never translated here. */
 export const MESSAGES: Record<Language, Messages> = {
   vi: {
+    refusedLead: (categories) =>
+      `Tôi không thể nhận tin nhắn này vì có vẻ nó chứa ${categories}. Theo Hướng dẫn, không được đưa những thông tin như vậy vào các nền tảng AI (trích dẫn bên dưới). Tin nhắn không được lưu nguyên văn, chỉ lưu bản đã che. Hãy hỏi lại mà không kèm thông tin đó.`,
+    categoryNames: {
+      state_secret: 'dấu mức độ mật của văn bản',
+      personal_id: 'số định danh cá nhân',
+      phone: 'số điện thoại',
+      email: 'địa chỉ thư điện tử',
+      tax_code: 'mã số thuế',
+      bank_account: 'số tài khoản ngân hàng',
+      credential: 'mật khẩu hoặc mã truy cập',
+      private_key: 'khóa bí mật',
+      pasted_document: 'nội dung văn bản được dán vào',
+    },
     answeredLead: 'Các đoạn sau trong tài liệu liên quan trực tiếp đến câu hỏi của bạn (trích nguyên văn):',
     translationsMarked: '',
     escalatedLead:
@@ -44,6 +61,19 @@ export const MESSAGES: Record<Language, Messages> = {
     closestPassages: 'Các đoạn gần nhất tìm thấy',
   },
   en: {
+    refusedLead: (categories) =>
+      `I cannot take this message: it seems to contain ${categories}. The guidelines say such information must not be given to AI platforms (quoted below). The message is not stored as written, only with that part masked. Please ask again without it.`,
+    categoryNames: {
+      state_secret: 'a secrecy classification mark',
+      personal_id: 'a personal identity number',
+      phone: 'a phone number',
+      email: 'an e-mail address',
+      tax_code: 'a tax code',
+      bank_account: 'a bank account number',
+      credential: 'a password or access token',
+      private_key: 'a private key',
+      pasted_document: 'a pasted document',
+    },
     answeredLead: 'These passages bear directly on your question (quoted verbatim):',
     translationsMarked: 'Passages marked as translations are followed by the Vietnamese original.',
     escalatedLead:
@@ -66,6 +96,19 @@ export const MESSAGES: Record<Language, Messages> = {
     closestPassages: 'Closest passages found',
   },
   uk: {
+    refusedLead: (categories) =>
+      `Я не можу прийняти це повідомлення: схоже, воно містить ${categories}. Настанови забороняють передавати такі відомості платформам ШІ (цитата нижче). Повідомлення не зберігається в первісному вигляді, лише з прихованою частиною. Запитайте ще раз без цих відомостей.`,
+    categoryNames: {
+      state_secret: 'гриф секретності',
+      personal_id: 'номер посвідчення особи',
+      phone: 'номер телефону',
+      email: 'адресу електронної пошти',
+      tax_code: 'податковий номер',
+      bank_account: 'номер банківського рахунку',
+      credential: 'пароль або токен доступу',
+      private_key: 'закритий ключ',
+      pasted_document: 'вставлений документ',
+    },
     answeredLead: 'Ці положення безпосередньо стосуються вашого запитання (дослівні цитати):',
     translationsMarked: "Після положень, позначених як переклад, наведено в'єтнамський оригінал.",
     escalatedLead:

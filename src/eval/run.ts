@@ -12,7 +12,8 @@ export async function runEvaluation(
   const results: QuestionResult[] = [];
   for (const item of items) {
     const { answer, retrieval } = await trace(item.question);
-    const passages = retrieval.passages.slice(0, k).map((p) => ({
+    const found = retrieval?.passages ?? [];
+    const passages = found.slice(0, k).map((p) => ({
       section: `${p.documentId}/${p.language} ${p.sectionPath}`,
       quote: p.content,
       original: p.original?.quote,
@@ -22,7 +23,7 @@ export async function runEvaluation(
       answer,
       passages,
       hitRank: item.answerable ? firstHit(passages, item.expect, k) : undefined,
-      retrievedTexts: retrieval.passages.map((p) => p.content),
+      retrievedTexts: found.map((p) => p.content),
     });
     onProgress(results.length, items.length);
   }

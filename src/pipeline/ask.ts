@@ -9,6 +9,7 @@ import {
   notInReportsEscalation,
 } from '../answer/extractive.ts';
 import { generatedAnswer } from '../answer/generated.ts';
+import type { GuardCategory, GuardResult } from '../guard/guard.ts';
 import type { Retrieval, Retrieve } from '../retrieval/retrieve.ts';
 import { detectLanguage, type Language } from '../text/language.ts';
 import type { CuratedAnswers } from './curated.ts';
@@ -26,6 +27,11 @@ const DETAIL_DEPTH = 3;
 export interface AskDeps {
   retrieve: Retrieve;
   confidenceThreshold: number;
+  /** The sensitive-data guard and the refusal that quotes the rule; without it nothing is checked. */
+  guard?: {
+    check(text: string, allowed: GuardCategory[]): GuardResult;
+    refuse(result: GuardResult, language: Language): Promise<Answer>;
+  };
   /** Published answers of the coordinating department, consulted before the guidelines. */
   curated?: Pick<CuratedAnswers, 'match'>;
   /** The language model's verified answer; without it every answer is extractive. */
@@ -35,18 +41,34 @@ export interface AskDeps {
 export interface AskOptions {
   /** Called when a language model starts composing from the passages found (the slow part of an answer). */
   onComposing?: (progress: { passages: number; language: Language }) => void;
+  /** Guard categories the asker confirmed as public (a hotline number): masked when stored, not blocking. */
+  allowed?: GuardCategory[];
 }
 
 export interface Traced {
   answer: Answer;
-  /** What retrieval found, before the answer chose from it: evaluation measures recall on this. */
-  retrieval: Retrieval;
+  /** What retrieval found, before the answer chose from it (none for a blocked message). */
+  retrieval: Retrieval | undefined;
 }
 
 /** The question path: language, retrieval, then an answer or an escalation. */
-export function createAsk({ retrieve, confidenceThreshold, compose, curated }: AskDeps) {
+export function createAsk({ retrieve, confidenceThreshold, compose, curated, guard }: AskDeps) {
   async function trace(question: string, options: AskOptions = {}): Promise<Traced> {
     const language = detectLanguage(question);
+    // The guard runs first: a blocked message reaches neither retrieval, nor the model, nor storage.
+    const checked = guard?.check(question, options.allowed ?? []);
+    if (checked?.blocked)
+      return { retrieval: undefined, answer: await guard?.refuse(checked, language) } as Traced;
+    const traced = await answerQuestion(question, language, options);
+    if (!checked || checked.hits.length === 0) return traced;
+    const { categories, overridable, redacted } = checked;
+    return {
+      ...traced,
+      answer: { ...traced.answer, guard: { categories, overridable, redactedQuestion: redacted } },
+    };
+  }
+
+  async function answerQuestion(question: string, language: Language, options: AskOptions): Promise<Traced> {
     const [retrieval, published] = await Promise.all([
       retrieve(question, language),
       curated?.match(question, language),
