@@ -12,10 +12,13 @@ import { createOutboxRepository, type PendingMessage } from './db/outbox.ts';
 import { createStatsRepository } from './db/stats.ts';
 import { createDeliverer, type Deliverer } from './escalation/deliverer.ts';
 import { createEscalationService } from './escalation/service.ts';
+import { checkText } from './guard/guard.ts';
 import type { Logger } from './logger.ts';
 
 /** How often overdue escalations are looked for (each is reminded at most once per REMINDER_INTERVAL). */
 const REMINDER_CHECK_MS = 60_000;
+/** Follow-ups and coordinators' answers are messages; longer ones are pasted documents. */
+const GUARDED_TEXT_CHARS = 3500;
 /** Forum topic names are at most 128 characters. */
 const TOPIC_NAME_CHARS = 120;
 /**
@@ -67,6 +70,7 @@ export function composeTelegram(
       escalations,
       stats: (days) => stats.since(days),
       audit: createAuditRepository(pool).record,
+      guard: (text) => checkText(text, { maxChars: GUARDED_TEXT_CHARS }),
       config: config.bot,
       log,
     },

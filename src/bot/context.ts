@@ -5,6 +5,7 @@ import type { BotConfig } from '../config.ts';
 import type { AuditEntry } from '../db/audit.ts';
 import type { Stats } from '../db/stats.ts';
 import type { EscalationService } from '../escalation/service.ts';
+import type { GuardResult } from '../guard/guard.ts';
 import type { Logger } from '../logger.ts';
 import type { AskOptions } from '../pipeline/ask.ts';
 import type { Language } from '../text/language.ts';
@@ -51,6 +52,8 @@ export interface BotDeps {
   conversations: ConversationStore;
   about(): Promise<AboutInfo>;
   escalations: EscalationService;
+  /** The sensitive-data guard, for text that is not a question (follow-ups, coordinators' answers). */
+  guard(text: string): GuardResult;
   /** Appends to the audit log (who did what; ids, never message text). */
   audit(entry: AuditEntry): Promise<void>;
   /** Activity of the last `days` days, for /stats. */

@@ -21,6 +21,7 @@ import { createEscalationsRepository } from '../../src/db/escalations.ts';
 import { createOutboxRepository } from '../../src/db/outbox.ts';
 import { createStatsRepository } from '../../src/db/stats.ts';
 import { createEscalationService } from '../../src/escalation/service.ts';
+import { checkText } from '../../src/guard/guard.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { Language } from '../../src/text/language.ts';
 import { BACKENDS, type Backend, CORPUS_DIR, type TestDatabase } from '../helpers/backends.ts';
@@ -182,6 +183,7 @@ describe(`Telegram bot [${backend.name}]`, () => {
       }),
       stats: (days) => createStatsRepository(app.database.pool).since(days),
       audit: createAuditRepository(app.database.pool).record,
+      guard: (text) => checkText(text, { maxChars: 3500 }),
       config,
       log: createLogger('silent'),
     };
@@ -368,6 +370,57 @@ describe(`Telegram bot [${backend.name}]`, () => {
         'Something went wrong on my side. Please try again in a minute.',
       ]);
       expect(await exchangesOf(user.id)).toEqual([]);
+    });
+  });
+
+  describe('the sensitive-data guard', () => {
+    const STAMPED = 'TỐI MẬT\nBáo cáo nhân sự quý III của đơn vị, tóm tắt giúp tôi';
+
+    it('refuses a message with a secrecy stamp, quoting the rule, and stores only its masked form', async () => {
+      const tg = newBot();
+      const user = staff('vi');
+      const calls = await tg.send(updates.text(user, STAMPED));
+      const html = callsOf(calls, 'sendMessage')
+        .map((c) => c.payload.text)
+        .join('\n');
+      expect(html).toContain('Tôi không thể nhận tin nhắn này');
+      expect(html).toContain('bí mật nhà nước');
+      expect(html).toContain('<blockquote>');
+      expect(keyboardOf(callsOf(calls, 'sendMessage').at(-1) as ApiCall)).toBeUndefined();
+      const [exchange] = await exchangesOf(user.id);
+      expect(exchange).toMatchObject({
+        kind: 'refused',
+        question: expect.stringContaining('[state_secret]'),
+      });
+      expect(exchange?.question).not.toContain('TỐI MẬT');
+      const [stamp] = await rows<{ n: number }>(
+        `SELECT count(*)::int AS n FROM exchanges WHERE strpos(question || answer::text, 'TỐI MẬT') > 0`,
+      );
+      expect(stamp?.n).toBe(0);
+      expect(await rows('SELECT 1 FROM escalations WHERE asker_user_id = $1', [user.id])).toEqual([]);
+    });
+
+    it('lets the asker confirm a phone number as public, then answers and stores it masked', async () => {
+      const tg = newBot();
+      const user = staff('en');
+      const question = 'Our office hotline is 0912 345 678; may staff paste state secrets into ChatGPT?';
+      const refused = await tg.send(updates.text(user, question));
+      const last = sentMessages(refused).at(-1) as Message.TextMessage;
+      const [button] = keyboardOf(callsOf(refused, 'sendMessage').at(-1) as ApiCall)?.[0] ?? [];
+      expect(button?.text).toBe('It is public — ask anyway');
+      const other = await tg.send(updates.callback(staff('en'), button?.data as string, last));
+      expect(callsOf(other, 'answerCallbackQuery')[0]?.payload.text).toMatch(/expired/);
+      const confirmed = await tg.send(updates.callback(user, button?.data as string, last));
+      expect(
+        callsOf(confirmed, 'sendMessage')
+          .map((c) => c.payload.text)
+          .join('\n'),
+      ).toContain('<blockquote>');
+      const stored = await exchangesOf(user.id);
+      expect(stored.map((e) => e.kind)[0]).toBe('refused');
+      expect(stored[1]?.kind).not.toBe('refused');
+      for (const e of stored)
+        expect(e.question).toBe('Our office hotline is [phone]; may staff paste state secrets into ChatGPT?');
     });
   });
 

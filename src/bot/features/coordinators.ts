@@ -140,7 +140,12 @@ export function coordinatorsFeature(): Composer<BotContext> {
     const thread = ctx.message.is_topic_message ? ctx.message.message_thread_id : undefined;
     const escalation = await ctx.deps.escalations.byCard(ctx.chat.id, replyTo?.message_id, thread);
     if (!escalation) return next();
-    const answered = await ctx.deps.escalations.answer(escalation.id, ctx.from.id, text);
+    // A coordinator pasting personal data into an answer is stopped like anyone else.
+    const checked = ctx.deps.guard(text);
+    if (checked.blocked) {
+      return void (await ctx.reply(ctx.t('guard-blocked', { categories: checked.categories.join(', ') })));
+    }
+    const answered = await ctx.deps.escalations.answer(escalation.id, ctx.from.id, checked.redacted);
     if (!answered) {
       const state = ctx.t('card-state', { state: escalation.state, name: escalation.claimedByName ?? '' });
       return void (await ctx.reply(ctx.t('answer-not-open', { id: escalation.id, state })));

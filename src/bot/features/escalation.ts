@@ -46,7 +46,13 @@ export function escalationFeature(): Composer<BotContext> {
     }
     // Asked as it is: the assistant's own attempt is recorded with it, so the coordinator sees what it found.
     const answer = await ctx.deps.ask(question);
-    const exchange = { userId: ctx.from.id, chatId: ctx.chat.id, question, answer };
+    if (answer.kind === 'refused') return void (await ctx.reply(answer.answer));
+    const exchange = {
+      userId: ctx.from.id,
+      chatId: ctx.chat.id,
+      question: answer.guard?.redactedQuestion ?? question,
+      answer,
+    };
     const id = await ctx.deps.conversations.recordExchange(exchange);
     await escalateExchange(ctx, { id, ...exchange }, 'asked');
   });
@@ -56,7 +62,10 @@ export function escalationFeature(): Composer<BotContext> {
     if (ctx.chat.type !== 'private' || !replyTo || replyTo.from?.id !== ctx.me.id) return next();
     const escalation = await ctx.deps.escalations.byDeliveredAnswer(ctx.chat.id, replyTo.message_id);
     if (!escalation || escalation.askerUserId !== ctx.from.id) return next();
-    await ctx.deps.escalations.followUp(escalation.id, ctx.from.id, ctx.message.text.trim());
+    const checked = ctx.deps.guard(ctx.message.text.trim());
+    if (checked.blocked)
+      return void (await ctx.reply(ctx.t('guard-blocked', { categories: checked.categories.join(', ') })));
+    await ctx.deps.escalations.followUp(escalation.id, ctx.from.id, checked.redacted);
     await ctx.reply(ctx.t('followup-sent', { id: escalation.id }));
   });
 

@@ -84,3 +84,6 @@ stats-median = Median time to a coordinator's answer: { $minutes } min.
 stats-median-none = No coordinator's answer yet in this period.
 stats-topics = Most frequent topics of escalated questions: { $topics }
 stats-chart = Questions per day: green answered, orange escalated.
+button-public = It is public — ask anyway
+confirm-expired = That confirmation has expired; please ask again.
+guard-blocked = Not sent: the message seems to contain { $categories }, which the guidelines say must not be given to AI platforms. Please write it without that.

@@ -84,3 +84,6 @@ stats-median = Thời gian trung vị tới khi cán bộ đầu mối trả l�
 stats-median-none = Chưa có câu trả lời nào của cán bộ đầu mối trong thời gian này.
 stats-topics = Chủ đề thường gặp nhất của các câu hỏi được chuyển: { $topics }
 stats-chart = Số câu hỏi mỗi ngày: xanh là được trả lời, cam là được chuyển.
+button-public = Đây là thông tin công khai — vẫn hỏi
+confirm-expired = Xác nhận đã hết hạn; vui lòng hỏi lại.
+guard-blocked = Chưa gửi: tin nhắn có vẻ chứa { $categories }, là thông tin mà Hướng dẫn không cho phép đưa vào nền tảng AI. Vui lòng viết lại mà không kèm thông tin đó.
