@@ -130,9 +130,9 @@ export function createEscalationMessages(translate: Translate, coordinators: Coo
       return [{ purpose: 'declined', chatId: e.askerChatId, escalationId: e.id, payload: { text } }];
     },
 
-    followUp(e: Escalation, text: string): OutgoingMessage[] {
+    followUp(e: Escalation, text: string, escalationMessageId: number): OutgoingMessage[] {
       const body = `<b>${escapeHtml(forCoordinators('followup-card', { id: e.id }))}</b>\n<blockquote>${escapeHtml(text)}</blockquote>`;
-      return toCoordinators(e, 'followup', body);
+      return toCoordinators(e, 'followup', body).map((m) => ({ ...m, escalationMessageId }));
     },
 
     reminder(overdue: Escalation[], slaHours: number): OutgoingMessage[] {

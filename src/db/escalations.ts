@@ -136,11 +136,16 @@ export function createEscalationsRepository(pool: pg.Pool, outbox: OutboxReposit
       return result.rows[0] ? fromRow(result.rows[0]) : undefined;
     },
 
-    /** The escalation whose card (or forum topic) a coordinator's message replies to. */
+    /**
+     * The escalation whose card (or forum topic) a coordinator's message replies to, or whose follow-up from the
+     * asker it replies to: answering the follow-up where it appeared is the natural thing to do.
+     */
     async byCard(chatId: number, messageId: number | undefined, threadId: number | undefined) {
       const result = await pool.query(
         `SELECT ${COLUMNS} FROM escalations WHERE card_chat_id = $1
-           AND (card_message_id = $2 OR (card_thread_id IS NOT NULL AND card_thread_id = $3))
+           AND (card_message_id = $2 OR (card_thread_id IS NOT NULL AND card_thread_id = $3)
+             OR id IN (SELECT escalation_id FROM escalation_messages
+                       WHERE author = 'asker' AND delivered_chat_id = $1 AND delivered_message_id = $2))
          ORDER BY id DESC LIMIT 1`,
         [chatId, messageId ?? null, threadId ?? null],
       );
@@ -208,12 +213,19 @@ export function createEscalationsRepository(pool: pg.Pool, outbox: OutboxReposit
     },
 
     /** Threads the asker's follow-up to its escalation and queues it for the coordinators. */
-    async followUp(id: number, by: number, text: string, messagesFor: MessagesFor) {
+    async followUp(
+      id: number,
+      by: number,
+      text: string,
+      messagesFor: (e: Escalation, messageId: number) => OutgoingMessage[],
+    ) {
       return inTransaction(async (client) => {
         const result = await client.query(`SELECT ${COLUMNS} FROM escalations WHERE id = $1`, [id]);
         if (!result.rows[0]) return undefined;
-        await client.query(
-          `INSERT INTO escalation_messages (escalation_id, author, user_id, text) VALUES ($1, 'asker', $2, $3)`,
+        // The row remembers where the follow-up lands, so that a coordinator's reply to it finds the escalation.
+        const message = await client.query<{ id: string }>(
+          `INSERT INTO escalation_messages (escalation_id, author, user_id, text) VALUES ($1, 'asker', $2, $3)
+           RETURNING id`,
           [id, by, text],
         );
         // A follow-up reopens a closed conversation: someone has to read it.
@@ -222,7 +234,7 @@ export function createEscalationsRepository(pool: pg.Pool, outbox: OutboxReposit
           [id],
         );
         const escalation = fromRow(result.rows[0]);
-        await outbox.enqueue(client, messagesFor(escalation));
+        await outbox.enqueue(client, messagesFor(escalation, Number(message.rows[0]?.id)));
         return escalation;
       });
     },

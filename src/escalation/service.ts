@@ -6,7 +6,7 @@ export interface FlowMessages {
   raised(e: Escalation): OutgoingMessage[];
   answered(e: Escalation, escalationMessageId: number, answer: string): OutgoingMessage[];
   declined(e: Escalation, reason: string): OutgoingMessage[];
-  followUp(e: Escalation, text: string): OutgoingMessage[];
+  followUp(e: Escalation, text: string, escalationMessageId: number): OutgoingMessage[];
   reminder(overdue: Escalation[], slaHours: number): OutgoingMessage[];
 }
 
@@ -46,7 +46,9 @@ export function createEscalationService(deps: EscalationServiceDeps) {
       return deps.publish(escalation, by);
     },
     followUp: async (id: number, by: number, text: string) =>
-      kicked(await escalations.followUp(id, by, text, (e) => messages.followUp(e, text))),
+      kicked(
+        await escalations.followUp(id, by, text, (e, messageId) => messages.followUp(e, text, messageId)),
+      ),
     /** Reminds the coordinators of overdue escalations, each at most once per reminder interval. */
     remindOverdue: async () =>
       kicked(
