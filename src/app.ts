@@ -16,6 +16,7 @@ import { type Ask, createAsk, type Trace } from './pipeline/ask.ts';
 import { type CuratedAnswers, createCuratedAnswers } from './pipeline/curated.ts';
 import { createRefusal } from './pipeline/refusal.ts';
 import { createReindex, type Reindex } from './pipeline/reindex.ts';
+import { createRollback, type Rollback } from './pipeline/rollback.ts';
 import { createRetriever } from './retrieval/retrieve.ts';
 
 export interface App {
@@ -26,6 +27,7 @@ export interface App {
   /** The answer with the retrieval behind it, for evaluation. */
   trace: Trace;
   reindex: Reindex;
+  rollback: Rollback;
   curated: CuratedAnswers;
   close(): Promise<void>;
 }
@@ -91,7 +93,8 @@ export async function openApp(config: Config, overrides: AppOverrides = {}): Pro
     versions,
     ask,
     trace,
-    reindex: createReindex({ pool, versions, chunks, terms, embedder }),
+    reindex: createReindex({ pool, versions, chunks, terms, embedder, keepVersions: config.versionsKept }),
+    rollback: createRollback({ pool, versions, embedder }),
     curated,
     close: () => database.close(),
   };

@@ -70,6 +70,8 @@ const envSchema = z.object({
     .min(0, { message: 'expected a number from 0 to 1' })
     .max(1, { message: 'expected a number from 0 to 1' })
     .default(0.75),
+  // Inactive corpus versions kept for rollback (each holds its own passages and vectors).
+  VERSIONS_KEPT: integer(1, 100, 5),
   // Questions, answers and feedback are kept this long; escalations until closed and ESCALATION_RETENTION_DAYS.
   RETENTION_DAYS: integer(1, 3650, 180),
   ESCALATION_RETENTION_DAYS: integer(1, 3650, 365),
@@ -155,6 +157,7 @@ export interface Config {
   confidenceThreshold: number;
   curatedSimilarity: number;
   retention: { days: number; escalationDays: number };
+  versionsKept: number;
   llm: LlmConfig;
   logLevel: (typeof LOG_LEVELS)[number];
   telegramBotToken: string | undefined;
@@ -247,6 +250,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     confidenceThreshold: e.CONFIDENCE_THRESHOLD,
     curatedSimilarity: e.CURATED_SIMILARITY,
     retention: { days: e.RETENTION_DAYS, escalationDays: e.ESCALATION_RETENTION_DAYS },
+    versionsKept: e.VERSIONS_KEPT,
     llm: {
       provider: e.LLM_PROVIDER,
       model: e.LLM_MODEL ?? (e.LLM_PROVIDER === 'ollama' ? DEFAULT_OLLAMA_CHAT_MODEL : ''),

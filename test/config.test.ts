@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       confidenceThreshold: 0.45,
       curatedSimilarity: 0.75,
       retention: { days: 180, escalationDays: 365 },
+      versionsKept: 5,
       llm: {
         provider: 'none',
         model: '',

@@ -1,5 +1,6 @@
 import type { Answer } from '../answer/answer.ts';
 import { MESSAGES } from '../answer/messages.ts';
+import type { CorpusVersion } from '../db/versions.ts';
 import type { ReindexReport } from '../pipeline/reindex.ts';
 
 /** A human-readable answer for the terminal: the lead, then each quote with where it comes from. */
@@ -37,10 +38,19 @@ function list(title: string, sections: string[]): string[] {
 
 export function renderReindexReport(report: ReindexReport): string {
   const head = `${report.documents} document(s), ${report.chunks} passages.`;
+  const { diff } = report;
+  if (report.dryRun) {
+    if (!report.changed) return `${head} Dry run: no changes since ${report.version.label}.`;
+    return [
+      `${head} Dry run against ${report.version.label}: nothing was embedded, stored or activated.`,
+      ...list('Sections that would be added', diff.added),
+      ...list('Sections that would change', diff.changed),
+      ...list('Sections that would be removed', diff.removed),
+    ].join('\n');
+  }
   if (!report.changed) {
     return `${head} No changes since ${report.version.label}: nothing embedded, ${report.version.label} stays active.`;
   }
-  const { diff } = report;
   return [
     `${head} Embedded ${report.embedded} new or changed passage(s), reused ${report.reused} stored embedding(s).`,
     `Activated ${report.version.label}${report.previous ? ` (was ${report.previous.label})` : ''}.`,
@@ -48,5 +58,26 @@ export function renderReindexReport(report: ReindexReport): string {
     ...(report.previous ? list('Sections added', diff.added) : [`Sections indexed: ${diff.added.length}.`]),
     ...list('Sections changed', diff.changed),
     ...list('Sections removed', diff.removed),
+    ...(report.flaggedForReview.length > 0
+      ? [
+          `Curated answers flagged for review (hidden until re-published): ${report.flaggedForReview.map((id) => `#${id}`).join(', ')}`,
+        ]
+      : []),
+    ...(report.pruned.length > 0 ? [`Old versions deleted: ${report.pruned.join(', ')}`] : []),
   ].join('\n');
+}
+
+/** The versions kept, newest first, with the active one marked and what each changed. */
+export function renderVersions(versions: CorpusVersion[]): string {
+  if (versions.length === 0) return 'No versions yet: run `npm run reindex`.';
+  return [...versions]
+    .reverse()
+    .map((v) => {
+      const changes = v.diff
+        ? `+${v.diff.added.length} ~${v.diff.changed.length} -${v.diff.removed.length} sections`
+        : 'changes not recorded';
+      const when = (v.activatedAt ?? v.createdAt).toISOString().slice(0, 16).replace('T', ' ');
+      return `${v.isActive ? '*' : ' '} ${v.label}  ${when}  ${v.chunkCount} passages  ${v.embedder}  ${changes}`;
+    })
+    .join('\n');
 }

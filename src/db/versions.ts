@@ -10,6 +10,8 @@ export interface CorpusVersion {
   isActive: boolean;
   createdAt: Date;
   activatedAt: Date | null;
+  /** Sections added, changed and removed against the version active before it (null for older builds). */
+  diff: { added: string[]; changed: string[]; removed: string[] } | null;
 }
 
 export interface DocumentRecord {
@@ -37,7 +39,7 @@ export interface NewVersion {
 type Queryable = pg.Pool | pg.PoolClient;
 
 const VERSION_COLUMNS = `id::int AS id, label, embedder, dimensions, fingerprint, chunk_count AS "chunkCount",
-  is_active AS "isActive", created_at AS "createdAt", activated_at AS "activatedAt"`;
+  is_active AS "isActive", created_at AS "createdAt", activated_at AS "activatedAt", diff`;
 
 /** Corpus versions and the documents each holds. */
 export function createVersionsRepository(pool: pg.Pool) {
@@ -69,6 +71,24 @@ export function createVersionsRepository(pool: pg.Pool) {
         [id],
       );
       return result.rows[0] as CorpusVersion;
+    },
+
+    async recordDiff(client: Queryable, versionId: number, diff: CorpusVersion['diff']): Promise<void> {
+      await client.query('UPDATE corpus_versions SET diff = $2 WHERE id = $1', [
+        versionId,
+        JSON.stringify(diff),
+      ]);
+    },
+
+    /** Inactive versions beyond the newest `keep` (the active one aside), deleted with their passages. */
+    async prune(client: Queryable, keep: number): Promise<string[]> {
+      const result = await client.query<{ label: string }>(
+        `DELETE FROM corpus_versions WHERE NOT is_active AND id NOT IN (
+           SELECT id FROM corpus_versions WHERE NOT is_active ORDER BY id DESC LIMIT $1)
+         RETURNING label`,
+        [keep],
+      );
+      return result.rows.map((r) => r.label);
     },
 
     /** Makes one version the active one; call inside the transaction that built it. */

@@ -3,6 +3,7 @@ import { type LoadedDocument, loadCorpus } from '../corpus/load.ts';
 import type { ChunkRecord } from '../db/chunks.ts';
 import type { CorpusVersion } from '../db/versions.ts';
 import type { Embedder } from '../embeddings/create.ts';
+import { AppError } from '../errors.ts';
 import { type CorpusDiff, diffCorpus } from './corpus-diff.ts';
 import { type StoreDeps, storeVersion } from './store-version.ts';
 
@@ -22,10 +23,17 @@ export interface ReindexReport {
   /** Passages whose embedding was taken from an earlier version. */
   reused: number;
   diff: CorpusDiff;
+  /** A dry run compares and reports, and stores nothing. */
+  dryRun: boolean;
+  /** Curated answers hidden until reviewed because their sections changed. */
+  flaggedForReview: number[];
+  /** Old versions deleted to keep VERSIONS_KEPT. */
+  pruned: string[];
 }
 
 export interface ReindexDeps extends StoreDeps {
   embedder: Embedder;
+  keepVersions: number;
 }
 
 const EMBED_BATCH = 32;
@@ -74,6 +82,7 @@ export function createReindex(deps: ReindexDeps) {
   return async function reindex(
     corpusDir: string,
     onProgress: (event: ReindexProgress) => void = () => {},
+    { dryRun = false }: { dryRun?: boolean } = {},
   ): Promise<ReindexReport> {
     const documents = await loadCorpus(corpusDir);
     const allChunks = documents.flatMap((d) => d.chunks);
@@ -82,10 +91,21 @@ export function createReindex(deps: ReindexDeps) {
     const fingerprint = fingerprintOf(embedder.id, documents);
     const before = previous ? await chunks.hashesByKey(previous.id) : new Map<string, string>();
     const diff = diffCorpus(before, new Map(allChunks.map((c) => [c.chunkKey, c.contentHash])));
-    const report = { previous, documents: documents.length, chunks: allChunks.length, diff };
-    if (previous?.fingerprint === fingerprint) {
-      return { ...report, changed: false, version: previous, embedded: 0, reused: allChunks.length };
+    const report = {
+      previous,
+      documents: documents.length,
+      chunks: allChunks.length,
+      diff,
+      dryRun,
+      flaggedForReview: [],
+      pruned: [],
+    };
+    const unchanged = previous?.fingerprint === fingerprint;
+    if (unchanged || (dryRun && previous)) {
+      return { ...report, changed: !unchanged, version: previous, embedded: 0, reused: allChunks.length };
     }
+    if (dryRun)
+      throw new AppError('Nothing is indexed yet: a dry run needs an active version to compare with.');
 
     const stored = await chunks.embeddingsByHash(embedder.id, [
       ...new Set(allChunks.map((c) => c.contentHash)),
@@ -98,9 +118,17 @@ export function createReindex(deps: ReindexDeps) {
       embedding: (stored.get(c.contentHash) ?? fresh.get(c.contentHash)) as number[],
     }));
     onProgress({ stage: 'storing' });
-    const version = await storeVersion(deps, { embedder: embedder.id, fingerprint, documents, records });
+    const built = await storeVersion(deps, {
+      embedder: embedder.id,
+      fingerprint,
+      documents,
+      records,
+      diff,
+      keepVersions: deps.keepVersions,
+    });
     const reused = allChunks.filter((c) => stored.has(c.contentHash)).length;
-    return { ...report, changed: true, version, embedded: fresh.size, reused };
+    const { version, flaggedForReview, pruned } = built;
+    return { ...report, changed: true, version, embedded: fresh.size, reused, flaggedForReview, pruned };
   };
 }
 

@@ -6,6 +6,7 @@ import type { TermsRepository } from '../db/terms.ts';
 import type { CorpusVersion, DocumentRecord, VersionsRepository } from '../db/versions.ts';
 import { AppError } from '../errors.ts';
 import { documentFrequencies } from '../text/terms.ts';
+import type { CorpusDiff } from './corpus-diff.ts';
 
 export interface StoreDeps {
   pool: pg.Pool;
@@ -19,10 +20,41 @@ export interface NewBuild {
   fingerprint: string;
   documents: LoadedDocument[];
   records: ChunkRecord[];
+  diff: CorpusDiff;
+  /** Inactive versions kept for rollback; older ones are deleted. */
+  keepVersions: number;
+}
+
+export interface StoredVersion {
+  version: CorpusVersion;
+  /** Curated answers about sections this version changed or removed, now hidden until reviewed. */
+  flaggedForReview: number[];
+  /** Old versions deleted to keep `keepVersions`. */
+  pruned: string[];
+}
+
+/**
+ * Curated answers linked to a section that changed or disappeared (in any language: section ids align) are
+ * flagged: the department answered against text that is no longer there.
+ */
+async function flagCuratedAnswers(client: pg.PoolClient, diff: CorpusDiff): Promise<number[]> {
+  const touched = [...diff.changed, ...diff.removed].map((key) => {
+    const [documentId, , ...section] = key.split('/');
+    return `${documentId}/${section.join('/')}`;
+  });
+  if (touched.length === 0) return [];
+  const result = await client.query<{ id: number }>(
+    `UPDATE curated_answers SET needs_review = true
+     WHERE NOT needs_review AND EXISTS (SELECT 1 FROM jsonb_array_elements(sections) s
+       WHERE (s->>'documentId') || '/' || (s->>'sectionId') = ANY($1::text[]))
+     RETURNING id::int`,
+    [touched],
+  );
+  return result.rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
 // Any fixed number: one re-index at a time per database.
-const REINDEX_LOCK_KEY = 7_310_002;
+export const REINDEX_LOCK_KEY = 7_310_002;
 
 function documentRecord(d: LoadedDocument): DocumentRecord {
   const { meta } = d;
@@ -73,7 +105,7 @@ async function storeTermFrequencies(
  * Writes a complete version and activates it in one transaction: readers see the old version until the
  * commit and the new one after it, and a failure anywhere leaves the old version active.
  */
-export async function storeVersion(deps: StoreDeps, build: NewBuild): Promise<CorpusVersion> {
+export async function storeVersion(deps: StoreDeps, build: NewBuild): Promise<StoredVersion> {
   const dimensions = new Set(build.records.map((r) => r.embedding.length));
   if (dimensions.size !== 1) {
     throw new AppError(`The embedder returned vectors of different sizes (${[...dimensions].join(', ')}).`);
@@ -97,6 +129,9 @@ export async function storeVersion(deps: StoreDeps, build: NewBuild): Promise<Co
     await deps.chunks.ensureVectorIndex(client, version.dimensions);
     await storeTermFrequencies(deps.terms, client, version.id, build);
     await deps.versions.activate(client, version.id);
+    await deps.versions.recordDiff(client, version.id, build.diff);
+    const flaggedForReview = await flagCuratedAnswers(client, build.diff);
+    const pruned = await deps.versions.prune(client, build.keepVersions);
     await audit(client, {
       actor: undefined,
       action: 'reindexed',
@@ -105,10 +140,12 @@ export async function storeVersion(deps: StoreDeps, build: NewBuild): Promise<Co
         documents: build.documents.length,
         passages: build.records.length,
         embedder: build.embedder,
+        flaggedForReview,
+        pruned,
       },
     });
     await client.query('COMMIT');
-    return { ...version, isActive: true };
+    return { version: { ...version, isActive: true, diff: build.diff }, flaggedForReview, pruned };
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;
