@@ -243,6 +243,21 @@ describe.each(BACKENDS)('the escalation loop [$name]', (backend) => {
     expect(callsOf(closed, 'answerCallbackQuery')[0]?.payload.text).toBe(`#${id} closed.`);
     expect(callsOf(closed, 'editMessageText')[0]?.payload.text).toContain('State: closed');
     expect((await escalationsOf(user.id))[0]?.state).toBe('closed');
+
+    // Publish: a colleague asking much the same question gets the department's answer, with its date.
+    const published = await a.send(updates.callback(alice, `publish:${id}`, currentCard(a, id)));
+    expect(callsOf(published, 'answerCallbackQuery')[0]?.payload.text).toMatch(
+      new RegExp(`^#${id} is published as curated answer \\d+`),
+    );
+    const colleague = staff();
+    const similar = await a.send(updates.text(colleague, UNKNOWN_DETAIL.replace('?', ' ?')));
+    const reply = sentTexts(deliveredTo(similar, colleague.id)).join('\n');
+    expect(reply).toContain('The coordinating department has answered a similar question');
+    expect(reply).toContain(second);
+    expect(reply).toMatch(/Answer of the Department of Digital Transformation – Cryptography/);
+    expect(await escalationsOf(colleague.id)).toEqual([]);
+    // The other tests escalate the same question again.
+    await rows('DELETE FROM curated_answers');
     // Every message of the loop was delivered once.
     expect((await outboxOf(id)).map((m) => [m.purpose, m.state, m.attempts])).toEqual([
       ['ack', 'delivered', 1],
