@@ -54,8 +54,22 @@ function postgres(serverUrl: string): Backend {
         async drop() {
           const client = new pg.Client({ connectionString: serverUrl });
           await client.connect();
-          await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          await client.end();
+          try {
+            // An autovacuum worker visiting the database cannot be terminated by a non-superuser (42501):
+            // it leaves within moments, so the drop is tried again.
+            for (let attempt = 1; ; attempt += 1) {
+              try {
+                await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+                break;
+              } catch (error) {
+                const code = (error as { code?: string }).code;
+                if (attempt >= 20 || (code !== '42501' && code !== '55006')) throw error;
+                await new Promise((resolve) => setTimeout(resolve, 250));
+              }
+            }
+          } finally {
+            await client.end();
+          }
         },
       };
     },
