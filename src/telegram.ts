@@ -14,6 +14,7 @@ import { createDeliverer, type Deliverer } from './escalation/deliverer.ts';
 import { createEscalationService } from './escalation/service.ts';
 import { checkText } from './guard/guard.ts';
 import type { Logger } from './logger.ts';
+import { createMaintenance } from './maintenance.ts';
 
 /** How often overdue escalations are looked for (each is reminded at most once per REMINDER_INTERVAL). */
 const REMINDER_CHECK_MS = 60_000;
@@ -70,6 +71,7 @@ export function composeTelegram(
       escalations,
       stats: (days) => stats.since(days),
       audit: createAuditRepository(pool).record,
+      maintenance: createMaintenance(app, config.corpusDir),
       guard: (text) => checkText(text, { maxChars: GUARDED_TEXT_CHARS }),
       config: config.bot,
       log,

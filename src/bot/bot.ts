@@ -11,6 +11,7 @@ import { commandsFeature } from './features/commands.ts';
 import { coordinatorsFeature } from './features/coordinators.ts';
 import { escalationFeature } from './features/escalation.ts';
 import { feedbackFeature } from './features/feedback.ts';
+import { maintainersFeature } from './features/maintainers.ts';
 import { questionsFeature } from './features/questions.ts';
 import { unsupportedFeature } from './features/unsupported.ts';
 import { createI18n } from './i18n.ts';
@@ -77,6 +78,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   guarded.use(
     commandsFeature(),
     coordinatorsFeature(),
+    maintainersFeature(),
     escalationFeature(),
     feedbackFeature(),
     questionsFeature(),

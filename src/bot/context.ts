@@ -54,6 +54,12 @@ export interface BotDeps {
   escalations: EscalationService;
   /** The sensitive-data guard, for text that is not a question (follow-ups, coordinators' answers). */
   guard(text: string): GuardResult;
+  /** Index maintenance for maintainers; each returns the text to show (the command line's own wording). */
+  maintenance: {
+    versions(): Promise<string>;
+    reindex(actor: number, progress: (line: string) => void): Promise<string>;
+    rollback(actor: number): Promise<string>;
+  };
   /** Appends to the audit log (who did what; ids, never message text). */
   audit(entry: AuditEntry): Promise<void>;
   /** Activity of the last `days` days, for /stats. */

@@ -23,6 +23,7 @@ import { createStatsRepository } from '../../src/db/stats.ts';
 import { createEscalationService } from '../../src/escalation/service.ts';
 import { checkText } from '../../src/guard/guard.ts';
 import { createLogger } from '../../src/logger.ts';
+import { createMaintenance } from '../../src/maintenance.ts';
 import type { Language } from '../../src/text/language.ts';
 import { BACKENDS, type Backend, CORPUS_DIR, type TestDatabase } from '../helpers/backends.ts';
 import {
@@ -183,6 +184,7 @@ describe(`Telegram bot [${backend.name}]`, () => {
       }),
       stats: (days) => createStatsRepository(app.database.pool).since(days),
       audit: createAuditRepository(app.database.pool).record,
+      maintenance: createMaintenance(app, CORPUS_DIR),
       guard: (text) => checkText(text, { maxChars: 3500 }),
       config,
       log: createLogger('silent'),
@@ -784,6 +786,50 @@ describe(`Telegram bot [${backend.name}]`, () => {
           expect(byText?.n, `${table} rows holding "${text}"`).toBe(0);
         }
       }
+    });
+  });
+
+  describe('maintainers', () => {
+    const maintainer = () => person(MAINTAINER_ID, 'en');
+    const editsOf = (calls: ApiCall[]) => callsOf(calls, 'editMessageText').map((c) => c.payload.text);
+
+    it('lists the versions on /versions, with the active one marked', async () => {
+      const tg = newBot();
+      const [text] = sentTexts(await tg.send(updates.text(maintainer(), '/versions')));
+      expect(text).toMatch(/^\* v1 {2}\d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}\d+ passages {2}local:/);
+    });
+
+    it('asks before re-indexing, and shows the summary in the same message', async () => {
+      const tg = newBot();
+      const asked = sentMessages(await tg.send(updates.text(maintainer(), '/reindex')));
+      expect(asked[0]?.text).toMatch(/^Re-index the guidelines/);
+      const confirmed = await tg.send(updates.callback(maintainer(), 'confirm:reindex', asked[0] as Message));
+      expect(editsOf(confirmed).at(-1)).toMatch(/No changes since v1: nothing embedded/);
+    });
+
+    it('asks before rolling back, and says why it cannot when there is no earlier version', async () => {
+      const tg = newBot();
+      const asked = sentMessages(await tg.send(updates.text(maintainer(), '/rollback')));
+      const confirmed = await tg.send(
+        updates.callback(maintainer(), 'confirm:rollback', asked[0] as Message),
+      );
+      expect(editsOf(confirmed).at(-1)).toBe(
+        'Stopped, nothing changed: v1 is the oldest version kept: there is none to roll back to.',
+      );
+      const cancelled = await tg.send(updates.callback(maintainer(), 'cancel', asked[0] as Message));
+      expect(editsOf(cancelled)).toEqual(['Cancelled; nothing was changed.']);
+    });
+
+    it('gives staff who are not maintainers none of it', async () => {
+      const tg = newBot();
+      const calls = await tg.send(updates.text(staff('en'), '/reindex'));
+      expect(sentTexts(calls)[0]).not.toMatch(/Re-index/);
+      expect(
+        callsOf(
+          await tg.send(updates.callback(staff('en'), 'confirm:reindex', sentMessages(calls)[0] as Message)),
+          'editMessageText',
+        ),
+      ).toEqual([]);
     });
   });
 
