@@ -8,6 +8,8 @@ interface DetailRule {
   asks: RegExp;
   /** Folded passage text that states such a fact. */
   states: RegExp;
+  /** Folded question wording that makes it a different question, one the passages can answer. */
+  unless?: RegExp;
 }
 
 // JavaScript's \b knows only ASCII letters; this boundary also works between Cyrillic letters.
@@ -48,6 +50,11 @@ const RULES: Record<DetailKind, DetailRule> = {
       `\\b(cong cu ai nao|nhung cong cu|ung dung ai nao|which ai tools|what ai tools|which tools|які інструменти|яких інструментів)|\\b(${PRODUCTS})\\b.*\\b(duoc phep|allowed|permitted|approved|дозволен)|\\b(duoc phep|allowed|permitted|approved|дозволен).*\\b(${PRODUCTS})\\b`,
     ),
     states: pattern(`\\b(${PRODUCTS})\\b`),
+    // "Is ChatGPT allowed for secret documents?" asks about the prohibition, which covers every public
+    // platform by name or not; only "is ChatGPT allowed?" on its own asks for the list of approved tools.
+    unless: pattern(
+      String.raw`\b(mat|bi mat|toi mat|tuyet mat|du lieu ca nhan|thong tin ca nhan|noi bo|secret|secrets|classified|confidential|personal data|personal information|internal|таємн\S*|секретн\S*|персональн\S*|внутрішн\S*)\b`,
+    ),
   },
   contact: {
     asks: pattern(
@@ -77,7 +84,9 @@ const RULES: Record<DetailKind, DetailRule> = {
 /** The kinds of specific detail a question asks for (usually none). */
 export function askedDetails(question: string): DetailKind[] {
   const folded = foldText(question);
-  return (Object.keys(RULES) as DetailKind[]).filter((kind) => RULES[kind].asks.test(folded));
+  return (Object.keys(RULES) as DetailKind[]).filter(
+    (kind) => RULES[kind].asks.test(folded) && !RULES[kind].unless?.test(folded),
+  );
 }
 
 /** Whether a passage states a fact of the given kind at all. */

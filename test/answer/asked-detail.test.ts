@@ -34,3 +34,23 @@ describe('askedDetails: structure of the official text', () => {
     expect(statesDetail(passage, 'structure')).toBe(expected);
   });
 });
+
+describe('askedDetails: named AI products', () => {
+  it.each([
+    'Is ChatGPT allowed in Party agencies?',
+    'Cơ quan Đảng có được phép dùng Gemini không?',
+    'Which AI tools are approved?',
+    'Чи дозволено використовувати Copilot?',
+  ])('asks which products are allowed: %j', (question) => {
+    expect(askedDetails(question)).toContain('product');
+  });
+
+  it.each([
+    'Is ChatGPT allowed for secret documents?',
+    'Có được phép đưa tài liệu mật vào ChatGPT không?',
+    'Is Gemini allowed for personal data of staff?',
+    'Чи дозволено вводити в ChatGPT таємну інформацію?',
+  ])('asks about the prohibition instead when it names what is put in: %j', (question) => {
+    expect(askedDetails(question)).not.toContain('product');
+  });
+});
