@@ -14,7 +14,15 @@ import {
   escalationConfig,
   STAFF_IDS,
 } from '../helpers/escalation.ts';
-import { type ApiCall, callsOf, keyboardOf, person, sentTexts, updates } from '../helpers/telegram.ts';
+import {
+  type ApiCall,
+  callsOf,
+  keyboardOf,
+  person,
+  sentMessages,
+  sentTexts,
+  updates,
+} from '../helpers/telegram.ts';
 
 /**
  * The whole escalation loop on the real app and the bot as src/telegram.ts composes it: a staff member's
@@ -511,6 +519,17 @@ describe.each(BACKENDS)('the escalation loop [$name]', (backend) => {
       message_thread_id: threadId,
       reply_parameters: { message_id: card?.message.message_id },
     });
+  });
+
+  it("takes a coordinator's reply to a bot message that is not a card as nothing at all", async () => {
+    await emptyQueue();
+    const [queue] = sentMessages(await a.send(updates.text(alice, '/queue', { chat: coordinatorsChat })));
+    const before = await rows('SELECT id FROM escalations');
+    const reply = await a.send(
+      updates.text(alice, 'Thanks, noted.', { chat: coordinatorsChat, replyTo: queue as Message }),
+    );
+    expect(callsOf(reply, 'sendMessage')).toEqual([]);
+    expect(await rows('SELECT id FROM escalations')).toEqual(before);
   });
 
   it('writes question numbers of four digits without grouping, and still takes the reason for declining #1000', async () => {

@@ -25,7 +25,10 @@ function questionIn(ctx: BotContext & { message: Message & { text: string } }): 
       e.type === 'mention' &&
       text.slice(e.offset, e.offset + e.length).toLowerCase() === mention.toLowerCase(),
   );
-  const repliedTo = ctx.message.reply_to_message?.from?.id === ctx.me.id;
+  // In the coordinators' chat a reply to the bot is work on an escalation (handled before this), never a
+  // question: there only a mention asks the assistant something.
+  const inCoordinatorsChat = ctx.chat?.id === ctx.deps.config.coordinators.chatId;
+  const repliedTo = !inCoordinatorsChat && ctx.message.reply_to_message?.from?.id === ctx.me.id;
   if (!mentioned && !repliedTo) return undefined;
   return text.split(new RegExp(mention, 'ig')).join(' ').replace(/\s+/g, ' ').trim();
 }
