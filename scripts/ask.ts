@@ -5,6 +5,7 @@ import { renderAnswer } from '../src/cli/render.ts';
 import { configFromEnvironment, runCommand } from '../src/cli/run.ts';
 import { AppError } from '../src/errors.ts';
 import { createLogger } from '../src/logger.ts';
+import { cleanInput, hasWords } from '../src/text/clean-input.ts';
 
 const USAGE = 'Usage: npm run ask -- [--json] "<question>"';
 
@@ -15,8 +16,11 @@ await runCommand(async () => {
   } catch (error) {
     throw new AppError(`${(error as Error).message}\n${USAGE}`);
   }
-  const question = parsed.positionals.join(' ').trim();
+  const question = cleanInput(parsed.positionals.join(' '));
   if (question === '') throw new AppError(`No question given.\n${USAGE}`);
+  if (!hasWords(question)) {
+    throw new AppError(`The question has no words to look up (only symbols or emoji).\n${USAGE}`);
+  }
   const config = configFromEnvironment();
   const log = createLogger(config.logLevel);
   const app = await openApp(config);

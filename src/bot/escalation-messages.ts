@@ -1,6 +1,7 @@
 import { InlineKeyboard } from 'grammy';
 import type { Escalation } from '../db/escalations.ts';
 import type { OutgoingMessage } from '../db/outbox.ts';
+import { clip } from '../text/clean-input.ts';
 import type { Language } from '../text/language.ts';
 import { escapeHtml } from './format-answer.ts';
 
@@ -9,8 +10,11 @@ export type Translate = (locale: string, key: string, variables?: Record<string,
 /** A card shows at most this many of the passages found, each cut to a phone-sized excerpt. */
 const CARD_QUOTES = 3;
 const CARD_QUOTE_CHARS = 300;
+// With the passages and labels, a card stays one Telegram message (4,096 characters) whatever
+// MAX_QUESTION_CHARS is; the whole question is stored and exported (`npm run escalations`).
+const CARD_QUESTION_CHARS = 2000;
 
-const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+const cut = (text: string, max: number) => (text.length <= max ? text : `${clip(text, max - 1)}…`);
 
 export interface CoordinatorsChat {
   chatId: number | undefined;
@@ -47,7 +51,7 @@ export function cardText(
     );
   return [
     `<b>${escapeHtml(t('card-title', { id: e.id }))}</b> · ${escapeHtml(t('card-state', { state: e.state, name: e.claimedByName ?? '' }))}`,
-    `<blockquote>${escapeHtml(e.question)}</blockquote>`,
+    `<blockquote>${escapeHtml(cut(e.question, CARD_QUESTION_CHARS))}</blockquote>`,
     escapeHtml(t('card-language', { language: e.language })),
     escapeHtml(t('card-why', { why: e.trigger })),
     found.length > 0
@@ -131,7 +135,7 @@ export function createEscalationMessages(translate: Translate, coordinators: Coo
     },
 
     followUp(e: Escalation, text: string, escalationMessageId: number): OutgoingMessage[] {
-      const body = `<b>${escapeHtml(forCoordinators('followup-card', { id: e.id }))}</b>\n<blockquote>${escapeHtml(text)}</blockquote>`;
+      const body = `<b>${escapeHtml(forCoordinators('followup-card', { id: e.id }))}</b>\n<blockquote>${escapeHtml(cut(text, CARD_QUESTION_CHARS))}</blockquote>`;
       return toCoordinators(e, 'followup', body).map((m) => ({ ...m, escalationMessageId }));
     },
 

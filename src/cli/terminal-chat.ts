@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { App } from '../app.ts';
 import type { Logger } from '../logger.ts';
+import { cleanInput, hasWords } from '../text/clean-input.ts';
 import { renderAnswer } from './render.ts';
 
 const WELCOME = `Guidelines assistant: ask a question about the Central Party Office's AI guidelines (Vietnamese, English
@@ -19,8 +20,13 @@ export async function terminalChat(app: App, log: Logger, say: (line: string) =>
   terminal.setPrompt('\n? ');
   terminal.prompt();
   for await (const line of terminal) {
-    const question = line.trim();
-    if (question === '') break;
+    if (line.trim() === '') break;
+    const question = cleanInput(line);
+    if (!hasWords(question)) {
+      say('Please type the question in words.');
+      terminal.prompt();
+      continue;
+    }
     const started = performance.now();
     const answer = await app.ask(question);
     log.debug({ kind: answer.kind, ms: Math.round(performance.now() - started) }, 'answered');

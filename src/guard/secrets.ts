@@ -65,6 +65,8 @@ const COUNTED =
  * not, nor a bare number after a token word.
  */
 function looksLikeValue(value: string, original: string, rest: string, password: boolean): boolean {
+  // The guard's own mask ([credential]) in a text it redacted before is not a value.
+  if (/^\[[a-z_]+\]/.test(value)) return false;
   const bare = value.replace(TRAILING, '');
   if (bare.length < 3 || /^[*x•.…_#-]+$/iu.test(bare) || NOT_A_VALUE.has(bare.toLowerCase())) return false;
   if (/^\d+$/.test(bare) && (!password || COUNTED.test(rest))) return false;

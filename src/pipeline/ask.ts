@@ -11,6 +11,7 @@ import {
 import { generatedAnswer } from '../answer/generated.ts';
 import type { GuardCategory, GuardResult } from '../guard/guard.ts';
 import type { Retrieval, Retrieve } from '../retrieval/retrieve.ts';
+import { cleanInput } from '../text/clean-input.ts';
 import { detectLanguage, type Language } from '../text/language.ts';
 import type { CuratedAnswers } from './curated.ts';
 
@@ -53,7 +54,8 @@ export interface Traced {
 
 /** The question path: language, retrieval, then an answer or an escalation. */
 export function createAsk({ retrieve, confidenceThreshold, compose, curated, guard }: AskDeps) {
-  async function trace(question: string, options: AskOptions = {}): Promise<Traced> {
+  async function trace(typed: string, options: AskOptions = {}): Promise<Traced> {
+    const question = cleanInput(typed);
     const language = detectLanguage(question);
     // The guard runs first: a blocked message reaches neither retrieval, nor the model, nor storage.
     const checked = guard?.check(question, options.allowed ?? []);

@@ -42,6 +42,7 @@ import {
   transcript,
   updates,
 } from '../helpers/telegram.ts';
+import { htmlProblems } from '../helpers/telegram-html.ts';
 
 const backend = BACKENDS[0] as Backend;
 
@@ -612,6 +613,61 @@ describe(`Telegram bot [${backend.name}]`, () => {
           'Please ask briefly — and never paste whole documents into an AI chat.',
       );
       expect(await exchangesOf(user.id)).toEqual([]);
+    });
+  });
+
+  describe('bad input', () => {
+    /** Every message the bot sent or edited: HTML Telegram accepts, within its limit. */
+    function expectValidReplies(calls: ApiCall[]) {
+      for (const call of calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText')) {
+        const text = call.payload.text as string;
+        expect(text.length).toBeLessThanOrEqual(4096);
+        if (call.payload.parse_mode === 'HTML') expect(htmlProblems(text)).toEqual([]);
+      }
+    }
+
+    it.each([
+      ['emoji only', '👍👍👍'],
+      ['punctuation only', '??? !!!'],
+      ['invisible characters only', '\u200B\u200D\u2060\uFEFF'],
+      ['a right-to-left override and emoji', '\u202E🤖\u202C'],
+    ])('asks for a question in words when sent %s, and stores nothing', async (_name, text) => {
+      const user = staff('en');
+      const calls = await newBot().send(updates.text(user, text));
+      expect(sentTexts(calls)).toEqual([
+        'Please write your question in words: I cannot search for emoji or symbols alone.',
+      ]);
+      expect(await exchangesOf(user.id)).toEqual([]);
+    });
+
+    it('answers a question with zero-width, bidirectional and control characters as if typed cleanly, and stores it clean', async () => {
+      const tg = newBot();
+      const clean = await answered(tg);
+      const dirty = `\u202E${[...QUESTIONS.vi].map((c, i) => (i % 4 === 1 ? `${c}\u200B` : c)).join('')}\u0007\u202C`;
+      const { exchange, calls } = await answered(tg, staff(), dirty);
+      expect(exchange.question).toBe(QUESTIONS.vi);
+      expect(exchange.kind).toBe(clean.exchange.kind);
+      expect(exchange.answer.citations[0]?.section).toBe(clean.exchange.answer.citations[0]?.section);
+      expectValidReplies(calls);
+    });
+
+    it.each([
+      [
+        'HTML',
+        'Có được đưa <b>bí mật nhà nước</b> vào <a href="javascript:x">ChatGPT</a> không? </blockquote><script>alert(1)</script>',
+      ],
+      ['Markdown', '**Có được** đưa _bí mật nhà nước_ vào `ChatGPT` không? [x](tg://resolve?domain=x)'],
+      ['mixed scripts', 'Có được đưa bí mật nhà nước в ChatGPT, state secrets?'],
+    ])('keeps %s in a question as text: every reply is valid HTML', async (_name, question) => {
+      const user = staff();
+      const calls = await newBot().send(updates.text(user, question));
+      expect(sentMessages(calls).length).toBeGreaterThan(0);
+      expectValidReplies(calls);
+      const html = callsOf(calls, 'sendMessage')
+        .map((c) => c.payload.text as string)
+        .join('');
+      expect(html).not.toMatch(/<script|<a href="(?!https?:)/);
+      expect((await exchangesOf(user.id)).at(-1)?.question).toBe(question);
     });
   });
 

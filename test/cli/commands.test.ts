@@ -85,6 +85,16 @@ describe('the command line on a bare machine (embedded database)', () => {
   });
 
   it.each([
+    ['only whitespace and invisible characters', ['--json', ' \u200B\u202E '], /No question given\./],
+    ['only emoji', ['--json', '👍🤖'], /The question has no words to look up \(only symbols or emoji\)\./],
+  ])('says what is wrong with a question of %s', async (_name, args, message) => {
+    const result = await runScript('scripts/ask.ts', args, env, { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe('');
+  });
+
+  it.each([
     [{ EMBEDDINGS_PROVIDER: 'bogus' }, /^EMBEDDINGS_PROVIDER: expected one of local, ollama, openai\n$/],
     [
       { EMBEDDINGS_PROVIDER: 'bogus', RETRIEVAL_TOP_K: 'many' },

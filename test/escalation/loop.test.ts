@@ -521,6 +521,32 @@ describe.each(BACKENDS)('the escalation loop [$name]', (backend) => {
     });
   });
 
+  it("delivers a coordinator's answer with markup as text, and records neither an empty nor an over-long one", async () => {
+    const { user, row, card } = await escalated();
+    const reply = (text: string) =>
+      a.send(updates.text(alice, text, { chat: coordinatorsChat, replyTo: card }));
+
+    const empty = await reply('\u200B\u2060');
+    expect(sentTexts(deliveredTo(empty, coordinatorsChat.id))).toEqual([
+      'That message has no text to send to the asker; nothing was recorded.',
+    ]);
+    const long = await reply(`See: ${'đoạn văn dài '.repeat(300)}`);
+    expect(sentTexts(deliveredTo(long, coordinatorsChat.id))[0]).toMatch(
+      /^That text is too long for one message to the asker \(3,904 characters, at most 3,500\); nothing was recorded/,
+    );
+    expect(deliveredTo([...empty, ...long], user.id)).toEqual([]);
+    expect((await escalationsOf(user.id))[0]).toMatchObject({ state: 'open', answer: null });
+
+    const markup = 'Yes, <b>but</b> ask first & see </blockquote><a href="javascript:x">this</a>\u202E!';
+    const answered = await reply(markup);
+    const [toAsker] = deliveredTo(answered, user.id);
+    expect(toAsker?.payload.text).toContain(
+      'Yes, &lt;b&gt;but&lt;/b&gt; ask first &amp; see &lt;/blockquote&gt;&lt;a href="javascript:x"&gt;this&lt;/a&gt;!',
+    );
+    expect((await escalationsOf(user.id))[0]?.answer).toBe(markup.replace('\u202E', ''));
+    expect(row.id).toBeGreaterThan(0);
+  });
+
   it("takes a coordinator's reply to a bot message that is not a card as nothing at all", async () => {
     await emptyQueue();
     const [queue] = sentMessages(await a.send(updates.text(alice, '/queue', { chat: coordinatorsChat })));

@@ -3,28 +3,12 @@ import {
   checkText,
   GUARD_CATEGORIES,
   type GuardCategory,
-  type GuardResult,
   OVERRIDABLE_CATEGORIES,
 } from '../../src/guard/guard.ts';
 
 const OPTIONS = { maxChars: 1000 };
 const nfd = (text: string) => text.normalize('NFD');
 const unaccented = (text: string) => nfd(text).replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-
-/** Every window of `size` characters of a hit's text still in the redacted copy (placeholders aside). */
-function leaks(text: string, result: GuardResult, size = 4): string[] {
-  const redacted = result.redacted.replace(/\[[a-z_]+\]/g, '\u0000');
-  const leaked: string[] = [];
-  for (const hit of result.hits) {
-    if (hit.category === 'pasted_document') continue;
-    const secret = text.slice(hit.start, hit.end);
-    for (let i = 0; i + size <= secret.length; i += 1) {
-      const window = secret.slice(i, i + size);
-      if (redacted.includes(window)) leaked.push(window);
-    }
-  }
-  return leaked;
-}
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
 const GITHUB = `ghp_${'a1B2c3D4e5F6g7H8i9'.repeat(2)}`;
@@ -152,6 +136,8 @@ const POSITIVES: Array<[GuardCategory, string, string]> = [
 
 /** Questions about secrets, passwords and documents, dates, document numbers, years and prices. */
 const NEGATIVES: string[] = [
+  // A text the guard redacted before (a stored question shown again) holds only its masks.
+  'mật khẩu: [credential], STK [bank_account] BIDV',
   'bảo mật',
   'BẢO MẬT THÔNG TIN',
   'Bảo mật thông tin khi dùng AI thế nào?',
@@ -433,82 +419,6 @@ describe('GUARD_CATEGORIES', () => {
     );
     expect([...OVERRIDABLE_CATEGORIES].sort()).toEqual(['email', 'phone']);
     for (const [category] of POSITIVES) expect(GUARD_CATEGORIES).toContain(category);
-  });
-});
-
-/** A small seeded generator (mulberry32): the property check is random but reproducible. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-describe('checkText: property — planted secrets are found and never survive redaction', () => {
-  const next = random(20251127);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  const digits = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 10)).join('');
-  const chars = (alphabet: string, n: number) =>
-    Array.from({ length: n }, () => pick([...alphabet])).join('');
-  const alnum = (n: number) =>
-    `${chars('ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz', n - 2)}${digits(2)}`;
-  const group = (text: string, sep: string) => text.replace(/(\d{3})(?=\d{3})/g, `$1${sep}`);
-
-  const planters: Array<[GuardCategory, () => string]> = [
-    [
-      'phone',
-      () =>
-        `${pick(['0', '+84 ', '+84'])}${group(pick([...'35789']) + digits(8), pick(['', ' ', '.', '-']))}`,
-    ],
-    ['phone', () => `${pick(['024 ', '028.', '(024) '])}${digits(4)} ${digits(4)}`],
-    ['phone', () => `${pick(['0236 ', '0205.', '+84 236 '])}${digits(4)} ${digits(3)}`],
-    [
-      'email',
-      () => `${chars('abcdefghijkmnpqrstuvwxyz', 7)}.${digits(2)}@${pick(['gmail.com', 'vptw.dcs.vn'])}`,
-    ],
-    ['personal_id', () => `CCCD ${String(1 + Math.floor(next() * 96)).padStart(3, '0')}${digits(9)}`],
-    ['personal_id', () => `CMND số ${pick([...'123456789'])}${digits(8)}`],
-    ['tax_code', () => `MST: 0${digits(9)}${pick(['', `-${digits(3)}`])}`],
-    [
-      'bank_account',
-      () => `STK ${pick([...'123456789'])}${digits(7 + Math.floor(next() * 11))} ${pick(['BIDV', 'VCB'])}`,
-    ],
-    ['credential', () => `${pick(['mật khẩu: ', 'password=', 'OTP: ', 'token: '])}${alnum(12)}`],
-    ['credential', () => `sk-proj-${alnum(30)}`],
-    ['state_secret', () => pick(['MẬT', 'TỐI MẬT', 'TUYỆT MẬT', '(MẬT)', '[TỐI MẬT]', 'Độ mật: Tối mật'])],
-  ];
-  const fillers = [
-    'xin hỏi',
-    'về quy định',
-    'sử dụng trí tuệ nhân tạo',
-    'trong cơ quan Đảng',
-    'cảm ơn',
-    'nhé',
-  ];
-
-  const cases = Array.from({ length: 150 }, (_, i) => {
-    const planted = Array.from({ length: 1 + Math.floor(next() * 4) }, () => pick(planters));
-    const lines = planted.map(([category, plant]) => {
-      const secret = plant();
-      return {
-        category,
-        secret,
-        line: category === 'state_secret' ? secret : `${pick(fillers)} ${secret} ${pick(fillers)}`,
-      };
-    });
-    const text = lines.map((l) => l.line).join('\n');
-    return [i, next() < 0.3 ? nfd(text) : text, lines] as const;
-  });
-
-  it.each(cases)('case %i', (_i, text, lines) => {
-    const result = checkText(text, { maxChars: 10_000 });
-    expect(leaks(text, result), text).toEqual([]);
-    expect(result.blocked).toBe(true);
-    for (const { category } of lines) expect(result.categories, text).toContain(category);
-    expect(result.hits.length).toBeGreaterThanOrEqual(lines.length);
   });
 });
 

@@ -1,11 +1,13 @@
 import { Composer, InputFile } from 'grammy';
 import type { Escalation } from '../../db/escalations.ts';
 import { frequentTopics } from '../../escalation/topics.ts';
+import { cleanInput } from '../../text/clean-input.ts';
 import { barChartPng } from '../chart.ts';
 import type { BotContext } from '../context.ts';
 import { cardKeyboard, cardText } from '../escalation-messages.ts';
 
 /** Reason replies and answers are plain text; a coordinator's answer is a message, not a document. */
+// An answer goes out with a header and a hint in one message of at most 4,096 characters.
 const MAX_TEXT_CHARS = 3500;
 const DECLINE_PROMPT = /#(\d+)/;
 const STATS_DAYS = 14;
@@ -126,10 +128,18 @@ export function coordinatorsFeature(): Composer<BotContext> {
 
   coordinators.on('message:text').filter(inTheirChat, async (ctx, next) => {
     const replyTo = ctx.message.reply_to_message;
-    const text = ctx.message.text.trim().slice(0, MAX_TEXT_CHARS);
+    const text = cleanInput(ctx.message.text);
+    // Said before anything is recorded: a shortened answer or reason would reach the asker without its end.
+    const unusable =
+      text === ''
+        ? ctx.t('text-empty')
+        : text.length > MAX_TEXT_CHARS
+          ? ctx.t('text-too-long', { length: text.length, max: MAX_TEXT_CHARS })
+          : undefined;
     // The reason for a decline: a reply to the bot's prompt, which names the escalation.
     const prompted = replyTo?.from?.id === ctx.me.id ? DECLINE_PROMPT.exec(replyTo.text ?? '') : null;
     if (prompted && replyTo?.text === ctx.t('decline-ask', { id: Number(prompted[1]) })) {
+      if (unusable) return void (await ctx.reply(unusable));
       const declined = await ctx.deps.escalations.decline(Number(prompted[1]), ctx.from.id, text);
       if (declined) await refreshCard(ctx, declined);
       return void (await ctx.reply(
@@ -140,6 +150,7 @@ export function coordinatorsFeature(): Composer<BotContext> {
     const thread = ctx.message.is_topic_message ? ctx.message.message_thread_id : undefined;
     const escalation = await ctx.deps.escalations.byCard(ctx.chat.id, replyTo?.message_id, thread);
     if (!escalation) return next();
+    if (unusable) return void (await ctx.reply(unusable));
     // A coordinator pasting personal data into an answer is stopped like anyone else.
     const checked = ctx.deps.guard(text);
     if (checked.blocked) {

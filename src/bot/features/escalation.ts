@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import type { Answer } from '../../answer/answer.ts';
 import type { EscalationTrigger } from '../../db/escalations.ts';
+import { cleanInput, hasWords } from '../../text/clean-input.ts';
 import type { BotContext, StoredExchange } from '../context.ts';
 
 /** Why an answer goes to the coordinators by itself; undefined when it does not. */
@@ -38,7 +39,7 @@ export function escalationFeature(): Composer<BotContext> {
 
   feature.command('human', async (ctx) => {
     if (!ctx.from || !ctx.chat) return;
-    const question = ctx.match.trim();
+    const question = cleanInput(ctx.match);
     if (question === '') {
       const last = await ctx.deps.conversations.lastExchange(ctx.from.id);
       if (!last) return void (await ctx.reply(ctx.t('human-nothing')));
@@ -62,7 +63,11 @@ export function escalationFeature(): Composer<BotContext> {
     if (ctx.chat.type !== 'private' || !replyTo || replyTo.from?.id !== ctx.me.id) return next();
     const escalation = await ctx.deps.escalations.byDeliveredAnswer(ctx.chat.id, replyTo.message_id);
     if (!escalation || escalation.askerUserId !== ctx.from.id) return next();
-    const checked = ctx.deps.guard(ctx.message.text.trim());
+    const text = cleanInput(ctx.message.text);
+    if (!hasWords(text)) return void (await ctx.reply(ctx.t('no-words')));
+    const max = ctx.deps.config.maxQuestionChars;
+    if (text.length > max) return void (await ctx.reply(ctx.t('too-long', { max })));
+    const checked = ctx.deps.guard(text);
     if (checked.blocked)
       return void (await ctx.reply(ctx.t('guard-blocked', { categories: checked.categories.join(', ') })));
     await ctx.deps.escalations.followUp(escalation.id, ctx.from.id, checked.redacted);

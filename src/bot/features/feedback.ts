@@ -1,4 +1,5 @@
 import { Composer } from 'grammy';
+import { cleanInput, clip } from '../../text/clean-input.ts';
 import type { BotContext } from '../context.ts';
 import { CALLBACK } from '../keyboard.ts';
 import { escalateExchange } from './escalation.ts';
@@ -45,7 +46,7 @@ export function feedbackFeature(): Composer<BotContext> {
     const replyTo = ctx.message.reply_to_message;
     if (!replyTo || replyTo.from?.id !== ctx.me.id) return next();
     const prompt = { chatId: ctx.chat.id, messageId: replyTo.message_id };
-    const reason = ctx.message.text.trim().slice(0, MAX_REASON_CHARS);
+    const reason = clip(cleanInput(ctx.message.text), MAX_REASON_CHARS);
     if (!(await ctx.deps.conversations.addReason(ctx.from.id, prompt, reason))) return next();
     await ctx.reply(ctx.t('feedback-reason-saved'));
   });

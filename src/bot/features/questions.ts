@@ -3,6 +3,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { Answer } from '../../answer/answer.ts';
 import type { GuardCategory } from '../../guard/guard.ts';
+import { cleanInput, hasWords } from '../../text/clean-input.ts';
 import type { BotContext } from '../context.ts';
 import { formatAnswer } from '../format-answer.ts';
 import { chosenLanguage } from '../i18n.ts';
@@ -18,7 +19,7 @@ const TYPING_RENEW_MS = 4_500;
  */
 function questionIn(ctx: BotContext & { message: Message & { text: string } }): string | undefined {
   const { text } = ctx.message;
-  if (ctx.chat?.type === 'private') return text.trim();
+  if (ctx.chat?.type === 'private') return cleanInput(text);
   const mention = `@${ctx.me.username}`;
   const mentioned = ctx.message.entities?.some(
     (e) =>
@@ -30,7 +31,7 @@ function questionIn(ctx: BotContext & { message: Message & { text: string } }): 
   const inCoordinatorsChat = ctx.chat?.id === ctx.deps.config.coordinators.chatId;
   const repliedTo = !inCoordinatorsChat && ctx.message.reply_to_message?.from?.id === ctx.me.id;
   if (!mentioned && !repliedTo) return undefined;
-  return text.split(new RegExp(mention, 'ig')).join(' ').replace(/\s+/g, ' ').trim();
+  return cleanInput(text.split(new RegExp(mention, 'ig')).join(' '));
 }
 
 /** Shows "typing…" until stopped; a client or server that cannot show it does not hold up the answer. */
@@ -138,7 +139,8 @@ export function questionsFeature(): Composer<BotContext> {
     const question = questionIn(ctx);
     if (question === undefined) return;
     if (question.startsWith('/')) return void (await ctx.reply(ctx.t('help')));
-    if (question === '') return void (await ctx.reply(ctx.t('mention-empty')));
+    if (question === '' && ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('mention-empty')));
+    if (!hasWords(question)) return void (await ctx.reply(ctx.t('no-words')));
     const { maxQuestionChars } = ctx.deps.config;
     if (question.length > maxQuestionChars) {
       return void (await ctx.reply(ctx.t('too-long', { max: maxQuestionChars })));
