@@ -48,12 +48,22 @@ export function parseFrontMatter(text: string): FrontMatterResult {
       problem: `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
     };
   }
+  const checked = checkMetadata(data);
+  if (!checked.ok) return { ok: false, problem: `front matter: ${checked.problem}` };
+  return { ok: true, meta: checked.meta, body: text.slice(match[0].length) };
+}
+
+/**
+ * Validates document metadata, wherever it was written: the front matter of a Markdown file or the
+ * sidecar YAML of a PDF or DOCX (sidecar.ts). Every problem is listed, each with its key.
+ */
+export function checkMetadata(
+  data: unknown,
+): { ok: true; meta: FrontMatter } | { ok: false; problem: string } {
   const parsed = frontMatterSchema.safeParse(data ?? {});
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || 'front matter'}: ${issue.message}`,
-    );
-    return { ok: false, problem: `front matter: ${problems.join('; ')}` };
-  }
-  return { ok: true, meta: parsed.data, body: text.slice(match[0].length) };
+  if (parsed.success) return { ok: true, meta: parsed.data };
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.join('.') || 'metadata'}: ${issue.message}`,
+  );
+  return { ok: false, problem: problems.join('; ') };
 }

@@ -19,10 +19,29 @@ const KEYWORD_NUMBERING =
   /^(?:Chương|Mục|Điều|Phần|Part|Chapter|Section|Article|Розділ|Стаття)\s+([IVXLC]+|\d+)[.:]?(?:\s+|$)/u;
 const BARE_NUMBERING = /^([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)](?:\s+|$)/u;
 
+/**
+ * A heading or a line of text, in reading order: what the Markdown parser below and the recogniser of
+ * official-document structure (formats/official-structure.ts) both produce, so sections built from a PDF or
+ * DOCX get ids and citation paths exactly as Markdown sections do.
+ */
+export type SectionBlock =
+  | {
+      kind: 'heading';
+      /** Nesting depth: a heading closes every open heading of the same or a deeper level. 1 is the title. */
+      level: number;
+      title: string;
+      /** Numbering read from the title when not given. */
+      number?: string | undefined;
+      /** Heading words without numbering; from the title when not given. */
+      words?: string | undefined;
+    }
+  | { kind: 'text'; line: string };
+
 interface OpenHeading {
   level: number;
   title: string;
   number: string;
+  words: string;
 }
 
 function numberOf(title: string): { number: string | undefined; words: string } {
@@ -54,36 +73,61 @@ function plain(lines: string[]): string {
     .trim();
 }
 
-export function splitSections(body: string, documentTitle: string): Section[] {
+/**
+ * Blocks → sections: text under the same chain of open headings forms one section; `toText` turns its
+ * lines into the section text. A level-1 heading (the document title) closes the text before it and is
+ * otherwise skipped. Sections without text are dropped.
+ */
+export function assembleSections(
+  blocks: Iterable<SectionBlock>,
+  documentTitle: string,
+  toText: (lines: string[]) => string,
+): Section[] {
   const sections: Section[] = [];
   const open: OpenHeading[] = [];
   let lines: string[] = [];
   let position = 0;
 
   const flush = () => {
-    const text = plain(lines);
+    const text = toText(lines);
     lines = [];
     if (text === '') return;
     const id = open.length === 0 ? '0' : sectionId(open);
     const path = open.length === 0 ? documentTitle : open.map((h) => h.title).join(' › ');
-    const headings = open.map((h) => numberOf(h.title).words).join(' ');
+    const headings = open.map((h) => h.words).join(' ');
     sections.push({ id, path, headings, text });
   };
 
-  for (const line of body.split(/\r?\n/)) {
-    const heading = HEADING.exec(line);
-    if (!heading) {
-      lines.push(line);
+  for (const block of blocks) {
+    if (block.kind === 'text') {
+      lines.push(block.line);
       continue;
     }
     flush();
-    const level = heading[1]?.length ?? 1;
-    const title = stripMarkup(heading[2] ?? '').trim();
-    if (level === 1) continue; // the document title, already in the front matter
+    if (block.level === 1) continue; // the document title, already in the metadata
     position += 1;
-    while (open.length > 0 && (open[open.length - 1]?.level ?? 0) >= level) open.pop();
-    open.push({ level, title, number: numberOf(title).number ?? `s${position}` });
+    while (open.length > 0 && (open[open.length - 1]?.level ?? 0) >= block.level) open.pop();
+    const read = numberOf(block.title);
+    open.push({
+      level: block.level,
+      title: block.title,
+      number: block.number ?? read.number ?? `s${position}`,
+      words: block.words ?? read.words,
+    });
   }
   flush();
   return sections;
+}
+
+function* markdownBlocks(body: string): Generator<SectionBlock> {
+  for (const line of body.split(/\r?\n/)) {
+    const heading = HEADING.exec(line);
+    if (heading) {
+      yield { kind: 'heading', level: heading[1]?.length ?? 1, title: stripMarkup(heading[2] ?? '').trim() };
+    } else yield { kind: 'text', line };
+  }
+}
+
+export function splitSections(body: string, documentTitle: string): Section[] {
+  return assembleSections(markdownBlocks(body), documentTitle, plain);
 }
