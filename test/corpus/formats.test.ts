@@ -114,7 +114,7 @@ describe('refused files', () => {
   it('refuses a scanned, image-only PDF by name', async () => {
     await put({ [`${BASE}.pdf`]: buildPdf([{ image: true }, { image: true }]), [SIDECAR]: pilotSidecar() });
     expect(await refusal()).toBe(
-      `${BASE}.pdf: is a scanned, image-only PDF (no text layer on any of its 2 pages): get the text-based PDF or the DOCX edition, or OCR it and check the text`,
+      `${BASE}.pdf: is a scanned, image-only PDF (none of its 2 pages has a text layer): get the text-based PDF or the DOCX edition, or OCR it and check the text`,
     );
   });
 

@@ -81,9 +81,10 @@ export async function extractPdfText(bytes: Uint8Array, fileName: string): Promi
       texts.push(text);
     }
     if (scanned.length === pdf.numPages) {
+      const pages = pdf.numPages === 1 ? 'its page has no' : `none of its ${pdf.numPages} pages has a`;
       throw new CorpusError(
         fileName,
-        `is a scanned, image-only PDF (no text layer on any of its ${pdf.numPages} pages): get the text-based PDF or the DOCX edition, or OCR it and check the text`,
+        `is a scanned, image-only PDF (${pages} text layer): get the text-based PDF or the DOCX edition, or OCR it and check the text`,
       );
     }
     if (scanned.length > 0) {
