@@ -37,7 +37,7 @@ async function open(bytes: Uint8Array, fileName: string): Promise<PdfDocument> {
     }
     throw new CorpusError(
       fileName,
-      `is not a readable PDF (damaged or truncated?): ${(error as Error).message}`,
+      `is not a readable PDF (damaged or truncated?): ${(error as Error).message.split('\n')[0]}`,
     );
   }
 }
