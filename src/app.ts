@@ -11,7 +11,7 @@ import { createVersionsRepository } from './db/versions.ts';
 import { createEmbedder, type Embedder } from './embeddings/create.ts';
 import { checkText } from './guard/guard.ts';
 import { createChatModel } from './llm/chat-model.ts';
-import { createCircuitBreaker } from './llm/circuit-breaker.ts';
+import { type BreakerState, createCircuitBreaker } from './llm/circuit-breaker.ts';
 import { type Ask, createAsk, type Trace } from './pipeline/ask.ts';
 import { type CuratedAnswers, createCuratedAnswers } from './pipeline/curated.ts';
 import { createRefusal } from './pipeline/refusal.ts';
@@ -29,6 +29,8 @@ export interface App {
   reindex: Reindex;
   rollback: Rollback;
   curated: CuratedAnswers;
+  /** The language model's circuit breaker (for the metrics); undefined when no model is configured. */
+  modelCircuit(): BreakerState | undefined;
   close(): Promise<void>;
 }
 
@@ -62,14 +64,16 @@ export async function openApp(config: Config, overrides: AppOverrides = {}): Pro
   const embedder = overrides.embedder ?? createEmbedder(config.embeddings);
   const retrieve = createRetriever({ versions, chunks, terms, embedder, topK: config.retrievalTopK });
   const model = overrides.chatModel === undefined ? createChatModel(config.llm) : overrides.chatModel;
-  const compose = model
-    ? createComposer({
-        model,
-        breaker: createCircuitBreaker(BREAKER),
-        timeoutMs: config.llm.timeoutMs,
-        contextTokens: config.llm.contextTokens,
-      })
-    : undefined;
+  const breaker = model ? createCircuitBreaker(BREAKER) : undefined;
+  const compose =
+    model && breaker
+      ? createComposer({
+          model,
+          breaker,
+          timeoutMs: config.llm.timeoutMs,
+          contextTokens: config.llm.contextTokens,
+        })
+      : undefined;
   const curated = createCuratedAnswers({
     repository: createCuratedRepository(pool),
     embedder,
@@ -96,6 +100,7 @@ export async function openApp(config: Config, overrides: AppOverrides = {}): Pro
     reindex: createReindex({ pool, versions, chunks, terms, embedder, keepVersions: config.versionsKept }),
     rollback: createRollback({ pool, versions, embedder }),
     curated,
+    modelCircuit: () => breaker?.state(),
     close: () => database.close(),
   };
 }

@@ -100,6 +100,14 @@ const envSchema = z.object({
     },
   ),
   WEBHOOK_PORT: integer(1, 65_535, 8080),
+  // A second server for GET /healthz and /metrics only, in either mode: the compose healthcheck and Prometheus
+  // reach it while the webhook port faces the reverse proxy. Unset: only the webhook server serves them.
+  METRICS_PORT: z.coerce
+    .number({ message: 'expected a whole number from 1 to 65535' })
+    .int({ message: 'expected a whole number from 1 to 65535' })
+    .min(1, { message: 'expected a whole number from 1 to 65535' })
+    .max(65_535, { message: 'expected a whole number from 1 to 65535' })
+    .optional(),
   STAFF_USER_IDS: userIds,
   COORDINATOR_USER_IDS: userIds,
   MAINTAINER_USER_IDS: userIds,
@@ -168,6 +176,8 @@ export interface BotConfig {
   apiRoot: string | undefined;
   mode: 'polling' | 'webhook';
   webhook: { url: string | undefined; secret: string | undefined; port: number };
+  /** Port of the separate /healthz and /metrics server; unset: none (the webhook server serves them anyway). */
+  metricsPort: number | undefined;
   /** Coordinators and maintainers are staff too. */
   access: { staff: number[]; coordinators: number[]; maintainers: number[]; staffChatId: number | undefined };
   rateLimitPerMinute: number;
@@ -227,6 +237,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     if (given.BOT_MODE === 'webhook') {
       if (given.WEBHOOK_URL === undefined) problems.push('WEBHOOK_URL: required when BOT_MODE=webhook');
       if (given.WEBHOOK_SECRET === undefined) problems.push('WEBHOOK_SECRET: required when BOT_MODE=webhook');
+      if (
+        given.METRICS_PORT !== undefined &&
+        Number(given.METRICS_PORT) === Number(given.WEBHOOK_PORT ?? 8080)
+      ) {
+        problems.push(
+          'METRICS_PORT: must differ from WEBHOOK_PORT (the webhook server serves /healthz and /metrics too)',
+        );
+      }
     }
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -266,6 +284,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       apiRoot: e.TELEGRAM_API_ROOT,
       mode: e.BOT_MODE,
       webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.WEBHOOK_PORT },
+      metricsPort: e.METRICS_PORT,
       access: {
         staff: e.STAFF_USER_IDS,
         coordinators: e.COORDINATOR_USER_IDS,

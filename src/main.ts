@@ -6,6 +6,7 @@ import { terminalChat } from './cli/terminal-chat.ts';
 import type { Config } from './config.ts';
 import { createRetentionRepository } from './db/retention.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createOps } from './ops.ts';
 import { composeTelegram } from './telegram.ts';
 
 /** Runs the Telegram bot until SIGINT or SIGTERM, then lets answers in progress finish before closing. */
@@ -16,8 +17,11 @@ async function runTelegramBot(
   log: Logger,
   stopRequested: Promise<NodeJS.Signals>,
 ): Promise<void> {
-  const telegram = composeTelegram(app, config, token, log);
-  const running = await startBot(telegram, config.bot, log);
+  // Questions are counted and timed for /metrics; /healthz and /metrics are served in webhook mode and on
+  // METRICS_PORT.
+  const ops = createOps(app, log);
+  const telegram = composeTelegram(ops.app, config, token, log);
+  const running = await startBot(telegram, config.bot, log, ops.endpoints);
   telegram.startBackground();
   const purge = schedulePurge(app, config, log);
   const signal = await stopRequested;

@@ -48,6 +48,7 @@ describe('loadConfig', () => {
         apiRoot: undefined,
         mode: 'polling',
         webhook: { url: undefined, secret: undefined, port: 8080 },
+        metricsPort: undefined,
         access: { staff: [], coordinators: [], maintainers: [], staffChatId: undefined },
         rateLimitPerMinute: 10,
         maxQuestionChars: 1000,
@@ -114,6 +115,9 @@ describe('loadConfig', () => {
     ['LLM_MAX_TOKENS', 'many'],
     ['LLM_CONTEXT_TOKENS', '0'],
     ['LLM_BASE_URL', 'localhost:11434'],
+    ['METRICS_PORT', '0'],
+    ['METRICS_PORT', '9464.5'],
+    ['METRICS_PORT', 'http'],
   ])('rejects %s=%s', (name, value) => {
     expect(configError({ [name]: value }).problems).toEqual([
       expect.stringMatching(new RegExp(`^${name}: `)),
@@ -127,6 +131,10 @@ describe('loadConfig', () => {
   ])('rejects the openai provider with %j, naming %j', (env, names) => {
     const error = configError({ EMBEDDINGS_PROVIDER: 'openai', ...env });
     expect(error.problems.map((line) => line.split(':')[0])).toEqual(names);
+  });
+
+  it('reads METRICS_PORT, in polling mode too', () => {
+    expect(loadConfig({ METRICS_PORT: '9464' }).bot.metricsPort).toBe(9464);
   });
 
   it('reads the allowlists as lists of Telegram user ids', () => {
@@ -152,6 +160,17 @@ describe('loadConfig', () => {
     [{ STAFF_USER_IDS: '1,abc' }, ['STAFF_USER_IDS']],
     [{ WEBHOOK_URL: 'http://insecure.example/hook' }, ['WEBHOOK_URL']],
     [{ WEBHOOK_SECRET: 'short' }, ['WEBHOOK_SECRET']],
+    [
+      {
+        TELEGRAM_BOT_TOKEN: '1:x',
+        STAFF_USER_IDS: '1',
+        BOT_MODE: 'webhook',
+        WEBHOOK_URL: 'https://bot.example.org/hook',
+        WEBHOOK_SECRET: 'a-secret-of-enough-length',
+        METRICS_PORT: '8080',
+      },
+      ['METRICS_PORT'],
+    ],
   ])('rejects the bot settings %j, naming %j', (env, names) => {
     expect(configError(env).problems.map((line) => line.split(':')[0])).toEqual(names);
   });

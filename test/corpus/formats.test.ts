@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractPdfText } from '../../src/corpus/formats/pdf.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { CorpusError } from '../../src/errors.ts';
+import { buildDocx } from '../helpers/docx-writer.ts';
 import { PILOT_ID, pilotBlocks, pilotDocx, pilotPdf, pilotSidecar } from '../helpers/official-fixtures.ts';
 import { buildPdf } from '../helpers/pdf-writer.ts';
 
@@ -93,6 +94,27 @@ describe('official editions in the corpus', () => {
   it('loads a PDF encrypted with an owner password only: it opens without one', async () => {
     await put({ [`${BASE}.pdf`]: pilotPdf(undefined, { ownerPassword: 'chủ' }), [SIDECAR]: pilotSidecar() });
     expect(await sectionsOf()).toEqual(PILOT_SECTIONS);
+  });
+
+  it('loads a guidance document (hướng dẫn) by its Roman parts and titled items', async () => {
+    const docx = buildDocx([
+      { text: 'HƯỚNG DẪN\nthử nghiệm về sử dụng AI', bold: true, center: true },
+      { text: 'I. MỤC ĐÍCH, YÊU CẦU', bold: true },
+      { text: '1. Mục đích', bold: true },
+      'Giúp cán bộ dùng trợ lý AI đúng cách.',
+      { text: '2. Yêu cầu', bold: true },
+      'a) Không đưa tài liệu mật vào AI;',
+      'b) Kiểm tra lại kết quả.',
+      { text: 'II. TỔ CHỨC THỰC HIỆN', bold: true },
+      '1. Các phòng phổ biến hướng dẫn này tới cán bộ.',
+    ]);
+    await put({ [`${BASE}.docx`]: docx, [SIDECAR]: pilotSidecar() });
+    expect(await sectionsOf()).toEqual([
+      ['0', 'Quy định thử nghiệm về sử dụng trợ lý trí tuệ nhân tạo'],
+      ['I.1', 'I. MỤC ĐÍCH, YÊU CẦU › 1. Mục đích'],
+      ['I.2', 'I. MỤC ĐÍCH, YÊU CẦU › 2. Yêu cầu'],
+      ['II', 'II. TỔ CHỨC THỰC HIỆN'],
+    ]);
   });
 
   it('allows READMEs, example questions and hidden files beside the documents', async () => {
