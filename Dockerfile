@@ -10,6 +10,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY src ./src
 COPY scripts ./scripts
 COPY corpus ./corpus
+# The development questions the quality check runs after each re-index (QUALITY_SET).
+COPY test/fixtures/qa.tuning.jsonl ./test/fixtures/
 COPY tsconfig.json ./
 
 # The embedded-database fallback writes under /app/data; everything else stays read-only to the app.

@@ -1,19 +1,29 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { createComposer } from './answer/compose.ts';
+import { createI18n } from './bot/i18n.ts';
+import { createReviewNotice } from './bot/review-messages.ts';
 import type { Config } from './config.ts';
 import { createAuditRepository } from './db/audit.ts';
 import { createChunksRepository } from './db/chunks.ts';
 import { type Database, openDatabase } from './db/connect.ts';
 import { createCuratedRepository } from './db/curated.ts';
 import { migrate } from './db/migrate.ts';
+import { createOutboxRepository } from './db/outbox.ts';
+import { createQualityRepository } from './db/quality.ts';
 import { createTermsRepository } from './db/terms.ts';
-import { createVersionsRepository } from './db/versions.ts';
+import { type CorpusVersion, createVersionsRepository } from './db/versions.ts';
 import { createEmbedder, type Embedder } from './embeddings/create.ts';
-import { checkText } from './guard/guard.ts';
+import { checkText, type GuardCategory } from './guard/guard.ts';
 import { createChatModel } from './llm/chat-model.ts';
 import { type BreakerState, createCircuitBreaker } from './llm/circuit-breaker.ts';
 import { type Ask, createAsk, type Trace } from './pipeline/ask.ts';
 import { type CuratedAnswers, createCuratedAnswers } from './pipeline/curated.ts';
+import {
+  createQualityCheck,
+  DEFAULT_QUESTION_SET,
+  type QualityOutcome,
+  type QualityProgress,
+} from './pipeline/quality-check.ts';
 import { createRefusal } from './pipeline/refusal.ts';
 import { createReindex, type Reindex } from './pipeline/reindex.ts';
 import { createRollback, type Rollback } from './pipeline/rollback.ts';
@@ -27,6 +37,15 @@ export interface App {
   /** The answer with the retrieval behind it, for evaluation. */
   trace: Trace;
   reindex: Reindex;
+  /**
+   * The development questions on `current` and `previous`, compared (QUALITY_SET unless `questionSet` is
+   * given); never throws: a check that cannot run says why in its outcome.
+   */
+  checkQuality(
+    current: CorpusVersion,
+    previous: CorpusVersion | undefined,
+    options?: { questionSet?: string; onProgress?: (event: QualityProgress) => void },
+  ): Promise<QualityOutcome>;
   rollback: Rollback;
   curated: CuratedAnswers;
   /** The language model's circuit breaker (for the metrics); undefined when no model is configured. */
@@ -81,23 +100,54 @@ export async function openApp(config: Config, overrides: AppOverrides = {}): Pro
     recordAudit: audit.record,
   });
   const refuse = createRefusal(versions, chunks);
-  const { ask, trace } = createAsk({
-    retrieve,
-    guard: {
-      check: (text, allowed) => checkText(text, { maxChars: config.bot.maxQuestionChars, allowed }),
-      refuse,
-    },
-    confidenceThreshold: config.confidenceThreshold,
-    compose,
-    curated,
+  const guard = {
+    check: (text: string, allowed: GuardCategory[]) =>
+      checkText(text, { maxChars: config.bot.maxQuestionChars, allowed }),
+    refuse,
+  };
+  const { confidenceThreshold } = config;
+  const { ask, trace } = createAsk({ retrieve, guard, confidenceThreshold, compose, curated });
+  const checkQuality = createQualityCheck({
+    stored: createQualityRepository(pool),
+    traceAt: (version) =>
+      createAsk({
+        retrieve: createRetriever({ versions, chunks, terms, embedder, topK: config.retrievalTopK, version }),
+        guard,
+        confidenceThreshold,
+      }).trace,
+    embedderId: embedder.id,
+    settings: { k: config.retrievalTopK, confidenceThreshold, maxQuestionChars: config.bot.maxQuestionChars },
+    tolerance: config.qualityCheck.tolerance,
   });
+  // The coordinators' texts are read only when a re-index has curated answers to report.
+  let i18n: ReturnType<typeof createI18n> | undefined;
+  const reviewNotice = createReviewNotice((locale, key, variables) => {
+    i18n ??= createI18n();
+    return i18n.t(locale, key, variables);
+  }, config.bot.coordinators);
   return {
     database,
     embedder,
     versions,
     ask,
     trace,
-    reindex: createReindex({ pool, versions, chunks, terms, embedder, keepVersions: config.versionsKept }),
+    reindex: createReindex({
+      pool,
+      versions,
+      chunks,
+      terms,
+      embedder,
+      keepVersions: config.versionsKept,
+      outbox: createOutboxRepository(pool),
+      reviewNotice,
+    }),
+    checkQuality: (current, previous, options = {}) =>
+      checkQuality(
+        current,
+        previous,
+        options.questionSet ?? config.qualityCheck.questionSet ?? DEFAULT_QUESTION_SET,
+        options.onProgress,
+      ),
     rollback: createRollback({ pool, versions, embedder }),
     curated,
     modelCircuit: () => breaker?.state(),

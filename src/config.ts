@@ -72,6 +72,15 @@ const envSchema = z.object({
     .default(0.75),
   // Inactive corpus versions kept for rollback (each holds its own passages and vectors).
   VERSIONS_KEPT: integer(1, 100, 5),
+  // The question set the quality check runs after a re-index (unset: the tuning half in test/fixtures).
+  QUALITY_SET: optionalText,
+  // How much worse a figure may get before the quality check warns: an absolute rate, 0.02 = 2 points.
+  // One answerable question of the tuning half is 0.012, so one question does not warn and two do.
+  QUALITY_TOLERANCE: z.coerce
+    .number({ message: 'expected a number from 0 to 1' })
+    .min(0, { message: 'expected a number from 0 to 1' })
+    .max(1, { message: 'expected a number from 0 to 1' })
+    .default(0.02),
   // Questions, answers and feedback are kept this long; escalations until closed and ESCALATION_RETENTION_DAYS.
   RETENTION_DAYS: integer(1, 3650, 180),
   ESCALATION_RETENTION_DAYS: integer(1, 3650, 365),
@@ -166,6 +175,8 @@ export interface Config {
   curatedSimilarity: number;
   retention: { days: number; escalationDays: number };
   versionsKept: number;
+  /** The development questions run after each re-index, and how much worse a figure may get silently. */
+  qualityCheck: { questionSet: string | undefined; tolerance: number };
   llm: LlmConfig;
   logLevel: (typeof LOG_LEVELS)[number];
   telegramBotToken: string | undefined;
@@ -269,6 +280,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     curatedSimilarity: e.CURATED_SIMILARITY,
     retention: { days: e.RETENTION_DAYS, escalationDays: e.ESCALATION_RETENTION_DAYS },
     versionsKept: e.VERSIONS_KEPT,
+    qualityCheck: { questionSet: e.QUALITY_SET, tolerance: e.QUALITY_TOLERANCE },
     llm: {
       provider: e.LLM_PROVIDER,
       model: e.LLM_MODEL ?? (e.LLM_PROVIDER === 'ollama' ? DEFAULT_OLLAMA_CHAT_MODEL : ''),

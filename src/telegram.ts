@@ -71,7 +71,7 @@ export function composeTelegram(
       escalations,
       stats: (days) => stats.since(days),
       audit: createAuditRepository(pool).record,
-      maintenance: createMaintenance(app, config.corpusDir),
+      maintenance: createMaintenance(app, config.corpusDir, { kick: () => void deliverer?.kick() }),
       guard: (text) => checkText(text, { maxChars: GUARDED_TEXT_CHARS }),
       config: config.bot,
       log,

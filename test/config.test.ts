@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       curatedSimilarity: 0.75,
       retention: { days: 180, escalationDays: 365 },
       versionsKept: 5,
+      qualityCheck: { questionSet: undefined, tolerance: 0.02 },
       llm: {
         provider: 'none',
         model: '',
@@ -64,6 +65,10 @@ describe('loadConfig', () => {
   it.each([
     [{ RETRIEVAL_TOP_K: '12' }, { retrievalTopK: 12 }],
     [{ CONFIDENCE_THRESHOLD: '0.35' }, { confidenceThreshold: 0.35 }],
+    [
+      { QUALITY_SET: 'qa/mine.jsonl', QUALITY_TOLERANCE: '0.05' },
+      { qualityCheck: { questionSet: 'qa/mine.jsonl', tolerance: 0.05 } },
+    ],
     [{ DATABASE_URL: 'postgresql://u:p@db:5432/x' }, { databaseUrl: 'postgresql://u:p@db:5432/x' }],
     [
       { EMBEDDINGS_PROVIDER: 'ollama' },
@@ -109,6 +114,8 @@ describe('loadConfig', () => {
     ['EMBEDDINGS_TIMEOUT_MS', '1.5'],
     ['RETRIEVAL_TOP_K', '51'],
     ['CONFIDENCE_THRESHOLD', '-0.1'],
+    ['QUALITY_TOLERANCE', '5%'],
+    ['QUALITY_TOLERANCE', '1.5'],
     ['EMBEDDINGS_BASE_URL', 'ftp://models.local'],
     ['LLM_PROVIDER', 'gpt'],
     ['LLM_TIMEOUT_MS', '10'],

@@ -1,3 +1,4 @@
+import type { QualityProgress } from '../pipeline/quality-check.ts';
 import type { ReindexProgress } from '../pipeline/reindex.ts';
 
 /**
@@ -34,4 +35,8 @@ export function describeReindexProgress(event: ReindexProgress): string {
     case 'storing':
       return 'Storing the new version';
   }
+}
+
+export function describeQualityProgress(event: QualityProgress): string {
+  return `Checking quality on ${event.version} ${bar(event.done, event.total)}`;
 }

@@ -36,6 +36,28 @@ function list(title: string, sections: string[]): string[] {
   return [`${title} (${sections.length}):`, ...shown];
 }
 
+const QUESTION_CHARS = 80;
+
+/** Curated answers the new version hid, and whether the coordinators' chat is told. */
+function flaggedLines(report: ReindexReport): string[] {
+  const flagged = report.flaggedForReview;
+  if (flagged.length === 0) return [];
+  const items = flagged.map((f) => {
+    const question =
+      f.question.length > QUESTION_CHARS ? `${f.question.slice(0, QUESTION_CHARS - 1)}…` : f.question;
+    const card = f.escalationId === undefined ? '' : ` (question #${f.escalationId})`;
+    const sections = f.sections.map((s) => `${s.documentId} › ${s.sectionId} ${s.change}`).join('; ');
+    return `  curated answer ${f.id}${card}: "${question}" — ${sections}`;
+  });
+  return [
+    `Curated answers flagged for review (hidden until re-published) (${flagged.length}):`,
+    ...items,
+    report.reviewNoticeQueued
+      ? "The coordinators' chat is told which ones: the message waits in the outbox until the bot delivers it."
+      : "No coordinators' chat is configured (COORDINATOR_CHAT_ID), so nobody was told: tell the coordinators.",
+  ];
+}
+
 export function renderReindexReport(report: ReindexReport): string {
   const head = `${report.documents} document(s), ${report.chunks} passages.`;
   const { diff } = report;
@@ -58,11 +80,7 @@ export function renderReindexReport(report: ReindexReport): string {
     ...(report.previous ? list('Sections added', diff.added) : [`Sections indexed: ${diff.added.length}.`]),
     ...list('Sections changed', diff.changed),
     ...list('Sections removed', diff.removed),
-    ...(report.flaggedForReview.length > 0
-      ? [
-          `Curated answers flagged for review (hidden until re-published): ${report.flaggedForReview.map((id) => `#${id}`).join(', ')}`,
-        ]
-      : []),
+    ...flaggedLines(report),
     ...(report.pruned.length > 0 ? [`Old versions deleted: ${report.pruned.join(', ')}`] : []),
   ].join('\n');
 }

@@ -24,6 +24,62 @@ export interface CuratedAnswer {
   similarity: number;
 }
 
+export type SectionChange = 'changed' | 'removed';
+
+/** A curated answer hidden by a re-index, with the sections of it that the re-index changed or removed. */
+export interface FlaggedAnswer {
+  id: number;
+  escalationId: number | undefined;
+  language: string;
+  question: string;
+  sections: { documentId: string; sectionId: string; change: SectionChange }[];
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+/**
+ * Flags for review every curated answer linked to a touched section (by `documentId/sectionId`, in any
+ * language: section ids align translations), in the caller's transaction. Answers already flagged stay as
+ * they are and are not reported again.
+ */
+export async function flagForReview(
+  client: Queryable,
+  touched: Map<string, SectionChange>,
+): Promise<FlaggedAnswer[]> {
+  if (touched.size === 0) return [];
+  const result = await client.query<{
+    id: number;
+    escalation_id: string | null;
+    language: string;
+    question: string;
+    sections: { documentId: string; sectionId: string }[];
+  }>(
+    `UPDATE curated_answers SET needs_review = true
+     WHERE NOT needs_review AND EXISTS (SELECT 1 FROM jsonb_array_elements(sections) s
+       WHERE (s->>'documentId') || '/' || (s->>'sectionId') = ANY($1::text[]))
+     RETURNING id::int, escalation_id, language, question, sections`,
+    [[...touched.keys()]],
+  );
+  return result.rows
+    .map((row) => {
+      const keys = new Set(row.sections.map((s) => `${s.documentId}/${s.sectionId}`));
+      const sections = [...keys].flatMap((key) => {
+        const change = touched.get(key);
+        if (!change) return [];
+        const [documentId = '', ...section] = key.split('/');
+        return [{ documentId, sectionId: section.join('/'), change }];
+      });
+      return {
+        id: row.id,
+        escalationId: row.escalation_id === null ? undefined : Number(row.escalation_id),
+        language: row.language,
+        question: row.question,
+        sections,
+      };
+    })
+    .sort((a, b) => a.id - b.id);
+}
+
 /** Published curated answers (table of migration 004). */
 export function createCuratedRepository(pool: pg.Pool) {
   return {

@@ -6,7 +6,8 @@ type Queryable = pg.Pool | pg.PoolClient;
 export type OutgoingPayload = Record<string, unknown> & { text: string };
 
 export interface OutgoingMessage {
-  purpose: 'card' | 'ack' | 'answer' | 'declined' | 'followup' | 'reminder';
+  /** `review`: curated answers a re-index hid until the coordinators review them. */
+  purpose: 'card' | 'ack' | 'answer' | 'declined' | 'followup' | 'reminder' | 'review';
   chatId: number;
   payload: OutgoingPayload;
   escalationId?: number;

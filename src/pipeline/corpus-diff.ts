@@ -1,3 +1,5 @@
+import type { SectionChange } from '../db/curated.ts';
+
 export interface CorpusDiff {
   added: string[];
   changed: string[];
@@ -30,4 +32,20 @@ export function diffCorpus(before: Map<string, string>, after: Map<string, strin
   }
   for (const section of old.keys()) if (!next.has(section)) diff.removed.push(section);
   return diff;
+}
+
+/**
+ * Sections that changed or disappeared, by `documentId/sectionId` (any language): a curated answer linked to
+ * one was written against text that is no longer there. A section still present in some language counts as
+ * changed.
+ */
+export function touchedSections(diff: CorpusDiff): Map<string, SectionChange> {
+  const touched = new Map<string, SectionChange>();
+  const withoutLanguage = (key: string) => {
+    const [documentId, , ...section] = key.split('/');
+    return `${documentId}/${section.join('/')}`;
+  };
+  for (const key of diff.removed) touched.set(withoutLanguage(key), 'removed');
+  for (const key of diff.changed) touched.set(withoutLanguage(key), 'changed');
+  return touched;
 }

@@ -1,6 +1,7 @@
 import { type Chunk, hashText } from '../corpus/chunk.ts';
 import { type LoadedDocument, loadCorpus } from '../corpus/load.ts';
 import type { ChunkRecord } from '../db/chunks.ts';
+import type { FlaggedAnswer } from '../db/curated.ts';
 import type { CorpusVersion } from '../db/versions.ts';
 import type { Embedder } from '../embeddings/create.ts';
 import { AppError } from '../errors.ts';
@@ -26,7 +27,9 @@ export interface ReindexReport {
   /** A dry run compares and reports, and stores nothing. */
   dryRun: boolean;
   /** Curated answers hidden until reviewed because their sections changed. */
-  flaggedForReview: number[];
+  flaggedForReview: FlaggedAnswer[];
+  /** Whether a message listing them waits in the outbox for the coordinators' chat (false: none configured). */
+  reviewNoticeQueued: boolean;
   /** Old versions deleted to keep VERSIONS_KEPT. */
   pruned: string[];
 }
@@ -98,6 +101,7 @@ export function createReindex(deps: ReindexDeps) {
       diff,
       dryRun,
       flaggedForReview: [],
+      reviewNoticeQueued: false,
       pruned: [],
     };
     const unchanged = previous?.fingerprint === fingerprint;
@@ -127,8 +131,7 @@ export function createReindex(deps: ReindexDeps) {
       keepVersions: deps.keepVersions,
     });
     const reused = allChunks.filter((c) => stored.has(c.contentHash)).length;
-    const { version, flaggedForReview, pruned } = built;
-    return { ...report, changed: true, version, embedded: fresh.size, reused, flaggedForReview, pruned };
+    return { ...report, ...built, changed: true, embedded: fresh.size, reused };
   };
 }
 

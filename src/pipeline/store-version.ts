@@ -2,17 +2,25 @@ import type pg from 'pg';
 import type { LoadedDocument } from '../corpus/load.ts';
 import { audit } from '../db/audit.ts';
 import type { ChunkRecord, ChunksRepository } from '../db/chunks.ts';
+import { type FlaggedAnswer, flagForReview } from '../db/curated.ts';
+import type { OutboxRepository, OutgoingMessage } from '../db/outbox.ts';
 import type { TermsRepository } from '../db/terms.ts';
 import type { CorpusVersion, DocumentRecord, VersionsRepository } from '../db/versions.ts';
 import { AppError } from '../errors.ts';
 import { documentFrequencies } from '../text/terms.ts';
-import type { CorpusDiff } from './corpus-diff.ts';
+import { type CorpusDiff, touchedSections } from './corpus-diff.ts';
 
 export interface StoreDeps {
   pool: pg.Pool;
   versions: VersionsRepository;
   chunks: ChunksRepository;
   terms: TermsRepository;
+  outbox: Pick<OutboxRepository, 'enqueue'>;
+  /**
+   * The coordinators' message listing the curated answers a new version hid; none when no coordinators' chat
+   * is configured. Written to the outbox in the activating transaction: it is sent once, even after a crash.
+   */
+  reviewNotice(flagged: FlaggedAnswer[], version: CorpusVersion): OutgoingMessage[];
 }
 
 export interface NewBuild {
@@ -28,29 +36,11 @@ export interface NewBuild {
 export interface StoredVersion {
   version: CorpusVersion;
   /** Curated answers about sections this version changed or removed, now hidden until reviewed. */
-  flaggedForReview: number[];
+  flaggedForReview: FlaggedAnswer[];
+  /** Whether the coordinators' chat is told about them (through the outbox). */
+  reviewNoticeQueued: boolean;
   /** Old versions deleted to keep `keepVersions`. */
   pruned: string[];
-}
-
-/**
- * Curated answers linked to a section that changed or disappeared (in any language: section ids align) are
- * flagged: the department answered against text that is no longer there.
- */
-async function flagCuratedAnswers(client: pg.PoolClient, diff: CorpusDiff): Promise<number[]> {
-  const touched = [...diff.changed, ...diff.removed].map((key) => {
-    const [documentId, , ...section] = key.split('/');
-    return `${documentId}/${section.join('/')}`;
-  });
-  if (touched.length === 0) return [];
-  const result = await client.query<{ id: number }>(
-    `UPDATE curated_answers SET needs_review = true
-     WHERE NOT needs_review AND EXISTS (SELECT 1 FROM jsonb_array_elements(sections) s
-       WHERE (s->>'documentId') || '/' || (s->>'sectionId') = ANY($1::text[]))
-     RETURNING id::int`,
-    [touched],
-  );
-  return result.rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
 // Any fixed number: one re-index at a time per database.
@@ -130,7 +120,9 @@ export async function storeVersion(deps: StoreDeps, build: NewBuild): Promise<St
     await storeTermFrequencies(deps.terms, client, version.id, build);
     await deps.versions.activate(client, version.id);
     await deps.versions.recordDiff(client, version.id, build.diff);
-    const flaggedForReview = await flagCuratedAnswers(client, build.diff);
+    const flaggedForReview = await flagForReview(client, touchedSections(build.diff));
+    const notice = flaggedForReview.length > 0 ? deps.reviewNotice(flaggedForReview, version) : [];
+    await deps.outbox.enqueue(client, notice);
     const pruned = await deps.versions.prune(client, build.keepVersions);
     await audit(client, {
       actor: undefined,
@@ -140,12 +132,17 @@ export async function storeVersion(deps: StoreDeps, build: NewBuild): Promise<St
         documents: build.documents.length,
         passages: build.records.length,
         embedder: build.embedder,
-        flaggedForReview,
+        flaggedForReview: flaggedForReview.map((f) => f.id),
         pruned,
       },
     });
     await client.query('COMMIT');
-    return { version: { ...version, isActive: true, diff: build.diff }, flaggedForReview, pruned };
+    return {
+      version: { ...version, isActive: true, diff: build.diff },
+      flaggedForReview,
+      reviewNoticeQueued: notice.length > 0,
+      pruned,
+    };
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;

@@ -38,6 +38,8 @@ export interface RetrieverDeps {
   terms: TermsRepository;
   embedder: Embedder;
   topK: number;
+  /** Searches this version instead of the active one: the quality check measures versions side by side. */
+  version?: CorpusVersion;
 }
 
 const ANSWER_KINDS = ['guidelines', 'related', 'context'];
@@ -53,8 +55,12 @@ const TEXT_CANDIDATES = 200;
  */
 const KIND_PRIOR: Record<string, number> = { guidelines: 1, related: 0.9, context: 0.9 };
 
-async function activeVersion(versions: VersionsRepository, embedder: Embedder): Promise<CorpusVersion> {
-  const version = await versions.active();
+async function searchedVersion(
+  versions: VersionsRepository,
+  embedder: Embedder,
+  pinned: CorpusVersion | undefined,
+): Promise<CorpusVersion> {
+  const version = pinned ?? (await versions.active());
   if (!version) throw new NotIndexedError('The guidelines are not indexed yet: run `npm run reindex`.');
   if (version.embedder !== embedder.id) {
     throw new EmbedderMismatchError(
@@ -65,7 +71,7 @@ async function activeVersion(versions: VersionsRepository, embedder: Embedder): 
   return version;
 }
 
-export function createRetriever({ versions, chunks, terms, embedder, topK }: RetrieverDeps) {
+export function createRetriever({ versions, chunks, terms, embedder, topK, version: pinned }: RetrieverDeps) {
   const originals = createOriginalsLookup(versions, chunks);
 
   async function toPassages(versionId: number, ranked: { id: number; score: number; text: boolean }[]) {
@@ -93,7 +99,7 @@ export function createRetriever({ versions, chunks, terms, embedder, topK }: Ret
   }
 
   return async function retrieve(question: string, language: Language): Promise<Retrieval> {
-    const version = await activeVersion(versions, embedder);
+    const version = await searchedVersion(versions, embedder, pinned);
     // Search the asker's language; where the corpus has nothing in it, the Vietnamese originals.
     const sizes = await versions.passagesByLanguage(version.id);
     const languages = sizes.has(language) ? [language] : ['vi'];

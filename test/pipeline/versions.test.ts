@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, openApp } from '../../src/app.ts';
+import { renderReindexReport } from '../../src/cli/render.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createEscalationsRepository, type Escalation } from '../../src/db/escalations.ts';
 import { createOutboxRepository } from '../../src/db/outbox.ts';
@@ -66,7 +67,22 @@ describe.each(BACKENDS)('corpus versions [$name]', (backend) => {
     );
     const report = await app.reindex(corpus);
     expect(report.version.label).toBe('v2');
-    expect(report.flaggedForReview).toEqual([curated]);
+    expect(report.flaggedForReview).toEqual([
+      {
+        id: curated,
+        escalationId: raised.id,
+        language: 'vi',
+        question: 'q',
+        sections: [{ documentId: 'cpo-ai-guidelines', sectionId: 'IV.2', change: 'changed' }],
+      },
+    ]);
+    // No coordinators' chat in this configuration: nothing is queued, and the report says so.
+    expect(report.reviewNoticeQueued).toBe(false);
+    expect(renderReindexReport(report)).toMatch(
+      /No coordinators' chat is configured \(COORDINATOR_CHAT_ID\)/,
+    );
+    const outbox = await pool.query(`SELECT count(*)::int AS n FROM outbox WHERE purpose = 'review'`);
+    expect(outbox.rows[0]?.n).toBe(0);
     const [v2] = (await app.versions.list()).filter((v) => v.label === 'v2');
     expect(v2?.diff).toEqual({ added: [], changed: ['cpo-ai-guidelines/vi/IV.2'], removed: [] });
     const { rows } = await pool.query('SELECT needs_review FROM curated_answers WHERE id = $1', [curated]);

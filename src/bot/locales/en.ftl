@@ -97,3 +97,12 @@ reindex-confirm = Re-index the guidelines from the corpus folder now? The new ve
 rollback-confirm = Re-activate the version before the active one?
 reindex-started = Re-indexing…
 maintenance-failed = Stopped, nothing changed: { $reason }
+# After a re-index: curated answers whose sections changed, sent to the coordinators' chat.
+review-title = Curated answers to review: version { $version } changed the sections they rely on
+review-intro = Staff no longer get these answers. Check each against the new text; pressing Publish on its card shows it again.
+review-change = { $section }: { $change ->
+    [removed] removed
+   *[changed] changed
+}
+review-no-card = curated answer { NUMBER($id, useGrouping: 0) }
+review-more = …and { $count } more.

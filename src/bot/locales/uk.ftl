@@ -97,3 +97,12 @@ reindex-confirm = Переіндексувати настанови з теки 
 rollback-confirm = Знову активувати версію, що передувала активній?
 reindex-started = Переіндексація…
 maintenance-failed = Зупинено, нічого не змінено: { $reason }
+# After a re-index: curated answers whose sections changed, sent to the coordinators' chat.
+review-title = Підготовлені відповіді до перевірки: версія { $version } змінила положення, на які вони спираються
+review-intro = Працівники більше не отримують цих відповідей. Звірте кожну з новим текстом; кнопка «Опублікувати» на її картці знову покаже її.
+review-change = { $section }: { $change ->
+    [removed] вилучено
+   *[changed] змінено
+}
+review-no-card = підготовлена відповідь { NUMBER($id, useGrouping: 0) }
+review-more = …і ще { $count }.

@@ -97,3 +97,12 @@ reindex-confirm = Lập chỉ mục lại tài liệu hướng dẫn từ thư m
 rollback-confirm = Kích hoạt lại phiên bản trước phiên bản đang dùng?
 reindex-started = Đang lập chỉ mục lại…
 maintenance-failed = Đã dừng, không có gì thay đổi: { $reason }
+# After a re-index: curated answers whose sections changed, sent to the coordinators' chat.
+review-title = Câu trả lời mẫu cần rà soát: phiên bản { $version } đã thay đổi các mục mà chúng dựa vào
+review-intro = Cán bộ sẽ không còn nhận được các câu trả lời này. Hãy đối chiếu từng câu trả lời với nội dung mới; bấm Công bố trên thẻ của câu hỏi để hiển thị lại.
+review-change = { $section }: { $change ->
+    [removed] đã bị bỏ
+   *[changed] đã thay đổi
+}
+review-no-card = câu trả lời mẫu { NUMBER($id, useGrouping: 0) }
+review-more = …và { $count } câu trả lời khác.
