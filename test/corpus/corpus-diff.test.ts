@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffCorpus } from '../../src/pipeline/corpus-diff.ts';
+import { diffCorpus, touchedSections } from '../../src/pipeline/corpus-diff.ts';
 
 /** Chunk key → content hash, from `section/ordinal: hash` shorthand for document cpo, language vi. */
 const build = (chunks: Record<string, string>) =>
@@ -46,5 +46,21 @@ describe('diffCorpus', () => {
 
   it('reports every section as added on a first build', () => {
     expect(diffCorpus(new Map(), BEFORE).added.sort()).toEqual(['cpo/vi/I.1', 'cpo/vi/I.2', 'cpo/vi/IV.1']);
+  });
+});
+
+describe('touchedSections', () => {
+  it('names changed and removed sections without their language, a section still present counting as changed', () => {
+    const touched = touchedSections({
+      added: ['cpo/vi/VII.1'],
+      changed: ['cpo/vi/IV.2', 'cpo/en/I.1'],
+      removed: ['cpo/en/IV.2', 'cpo/vi/IV.3', 'cpo/en/IV.3', 'digest/vi/a/b'],
+    });
+    expect([...touched].sort()).toEqual([
+      ['cpo/I.1', 'changed'],
+      ['cpo/IV.2', 'changed'],
+      ['cpo/IV.3', 'removed'],
+      ['digest/a/b', 'removed'],
+    ]);
   });
 });
