@@ -10,6 +10,7 @@ import { createCuratedRepository } from './db/curated.ts';
 import { migrate } from './db/migrate.ts';
 import { createOutboxRepository } from './db/outbox.ts';
 import { createQualityRepository } from './db/quality.ts';
+import { createReindexLock } from './db/reindex-lock.ts';
 import { createTermsRepository } from './db/terms.ts';
 import { type CorpusVersion, createVersionsRepository } from './db/versions.ts';
 import { createEmbedder, type Embedder } from './embeddings/create.ts';
@@ -138,6 +139,7 @@ export async function openApp(config: Config, overrides: AppOverrides = {}): Pro
       terms,
       embedder,
       keepVersions: config.versionsKept,
+      runLock: createReindexLock(database),
       outbox: createOutboxRepository(pool),
       reviewNotice,
     }),

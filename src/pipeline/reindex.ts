@@ -2,6 +2,7 @@ import { type Chunk, hashText } from '../corpus/chunk.ts';
 import { type LoadedDocument, loadCorpus } from '../corpus/load.ts';
 import type { ChunkRecord } from '../db/chunks.ts';
 import type { FlaggedAnswer } from '../db/curated.ts';
+import type { ReleaseLock } from '../db/reindex-lock.ts';
 import type { CorpusVersion } from '../db/versions.ts';
 import type { Embedder } from '../embeddings/create.ts';
 import { AppError } from '../errors.ts';
@@ -37,6 +38,8 @@ export interface ReindexReport {
 export interface ReindexDeps extends StoreDeps {
   embedder: Embedder;
   keepVersions: number;
+  /** Held for the whole run (not for a dry run, which changes nothing): one re-index at a time. */
+  runLock: () => Promise<ReleaseLock>;
 }
 
 const EMBED_BATCH = 32;
@@ -87,6 +90,20 @@ export function createReindex(deps: ReindexDeps) {
     onProgress: (event: ReindexProgress) => void = () => {},
     { dryRun = false }: { dryRun?: boolean } = {},
   ): Promise<ReindexReport> {
+    if (dryRun) return build(corpusDir, onProgress, true);
+    const release = await deps.runLock();
+    try {
+      return await build(corpusDir, onProgress, false);
+    } finally {
+      await release();
+    }
+  };
+
+  async function build(
+    corpusDir: string,
+    onProgress: (event: ReindexProgress) => void,
+    dryRun: boolean,
+  ): Promise<ReindexReport> {
     const documents = await loadCorpus(corpusDir);
     const allChunks = documents.flatMap((d) => d.chunks);
     onProgress({ stage: 'loaded', documents: documents.length, chunks: allChunks.length });
@@ -132,7 +149,7 @@ export function createReindex(deps: ReindexDeps) {
     });
     const reused = allChunks.filter((c) => stored.has(c.contentHash)).length;
     return { ...report, ...built, changed: true, embedded: fresh.size, reused };
-  };
+  }
 }
 
 export type Reindex = ReturnType<typeof createReindex>;

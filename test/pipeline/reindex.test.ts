@@ -2,7 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, openApp } from '../../src/app.ts';
-import { CorpusError } from '../../src/errors.ts';
+import { AppError, CorpusError } from '../../src/errors.ts';
 import { BACKENDS, type TestDatabase } from '../helpers/backends.ts';
 import { copyCorpus, editFile, GUIDELINES_FILE } from '../helpers/corpus.ts';
 import { countingEmbedder } from '../helpers/embedders.ts';
@@ -107,5 +107,22 @@ describe.each(BACKENDS)('re-indexing [$name]', (backend) => {
     app = await openApp(db.config, { embedder });
     expect((await app.versions.active())?.label).toBe('v2');
     expect(await app.versions.list()).toHaveLength(2);
+  });
+
+  it('refuses a second re-index while one runs, before it loads anything, and lets the first finish', async () => {
+    // On a server a second app stands for a second process; the embedded database admits one process, so
+    // there the second re-index comes from the same app (a second /reindex).
+    const other = backend.name === 'postgres' ? await openApp(db.config, { embedder }) : app;
+    let second: Promise<unknown> | undefined;
+    const first = app.reindex(corpus, (event) => {
+      if (event.stage === 'loaded') second ??= other.reindex(corpus).catch((error: unknown) => error);
+    });
+    expect((await first).version.label).toBe('v3');
+    const refused = await second;
+    expect(refused).toBeInstanceOf(AppError);
+    expect(String(refused)).toMatch(/Another re-index is running on this database, so this one stopped/);
+    // The lock went with the first run: the next one runs (and finds nothing to do).
+    expect(await other.reindex(corpus)).toMatchObject({ changed: false, version: { label: 'v3' } });
+    if (other !== app) await other.close();
   });
 });
