@@ -58,6 +58,18 @@ function flaggedLines(report: ReindexReport): string[] {
   ];
 }
 
+/** Changed sections, each followed by its short text diff. */
+function changedList(title: string, diff: ReindexReport['diff']): string[] {
+  if (diff.changed.length === 0) return [];
+  return [
+    `${title} (${diff.changed.length}):`,
+    ...diff.changed.flatMap((s) => [
+      `  ${s}`,
+      ...(diff.textDiffs?.[s] ? [`      ${diff.textDiffs[s]}`] : []),
+    ]),
+  ];
+}
+
 export function renderReindexReport(report: ReindexReport): string {
   const head = `${report.documents} document(s), ${report.chunks} passages.`;
   const { diff } = report;
@@ -66,7 +78,7 @@ export function renderReindexReport(report: ReindexReport): string {
     return [
       `${head} Dry run against ${report.version.label}: nothing was embedded, stored or activated.`,
       ...list('Sections that would be added', diff.added),
-      ...list('Sections that would change', diff.changed),
+      ...changedList('Sections that would change', diff),
       ...list('Sections that would be removed', diff.removed),
     ].join('\n');
   }
@@ -78,7 +90,7 @@ export function renderReindexReport(report: ReindexReport): string {
     `Activated ${report.version.label}${report.previous ? ` (was ${report.previous.label})` : ''}.`,
     // A first build adds everything; listing every section would bury the summary.
     ...(report.previous ? list('Sections added', diff.added) : [`Sections indexed: ${diff.added.length}.`]),
-    ...list('Sections changed', diff.changed),
+    ...changedList('Sections changed', diff),
     ...list('Sections removed', diff.removed),
     ...flaggedLines(report),
     ...(report.pruned.length > 0 ? [`Old versions deleted: ${report.pruned.join(', ')}`] : []),

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { CorpusDiff } from '../pipeline/corpus-diff.ts';
 
 export interface CorpusVersion {
   id: number;
@@ -11,7 +12,7 @@ export interface CorpusVersion {
   createdAt: Date;
   activatedAt: Date | null;
   /** Sections added, changed and removed against the version active before it (null for older builds). */
-  diff: { added: string[]; changed: string[]; removed: string[] } | null;
+  diff: CorpusDiff | null;
 }
 
 export interface DocumentRecord {

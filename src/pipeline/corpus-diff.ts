@@ -4,6 +4,8 @@ export interface CorpusDiff {
   added: string[];
   changed: string[];
   removed: string[];
+  /** A short word diff of each changed section's text (absent in diffs stored before it was recorded). */
+  textDiffs?: Record<string, string>;
 }
 
 /** The section of a chunk key (document/language/section/ordinal). */

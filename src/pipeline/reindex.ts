@@ -3,11 +3,13 @@ import { type LoadedDocument, loadCorpus } from '../corpus/load.ts';
 import type { ChunkRecord } from '../db/chunks.ts';
 import type { FlaggedAnswer } from '../db/curated.ts';
 import type { ReleaseLock } from '../db/reindex-lock.ts';
+import { joinBySection, sectionTexts } from '../db/section-texts.ts';
 import type { CorpusVersion } from '../db/versions.ts';
 import type { Embedder } from '../embeddings/create.ts';
 import { AppError } from '../errors.ts';
 import { type CorpusDiff, diffCorpus } from './corpus-diff.ts';
 import { type StoreDeps, storeVersion } from './store-version.ts';
+import { shortTextDiff } from './text-diff.ts';
 
 export type ReindexProgress =
   | { stage: 'loaded'; documents: number; chunks: number }
@@ -82,6 +84,11 @@ async function embedNew(
   return vectors;
 }
 
+/** A changed section's text diff; one whose words stayed the same changed in its heading, layout or example questions. */
+function describeChange(before: string, after: string): string {
+  return shortTextDiff(before, after) || '(same words: its heading, layout or example questions changed)';
+}
+
 /** The index path: load and chunk the corpus, embed only what is new, store and activate a version. */
 export function createReindex(deps: ReindexDeps) {
   const { versions, chunks, embedder } = deps;
@@ -111,6 +118,13 @@ export function createReindex(deps: ReindexDeps) {
     const fingerprint = fingerprintOf(embedder.id, documents);
     const before = previous ? await chunks.hashesByKey(previous.id) : new Map<string, string>();
     const diff = diffCorpus(before, new Map(allChunks.map((c) => [c.chunkKey, c.contentHash])));
+    if (previous && diff.changed.length > 0) {
+      const was = await sectionTexts(deps.pool, previous.id, diff.changed);
+      const now = joinBySection(allChunks.map((c) => [c.chunkKey, c.content]));
+      diff.textDiffs = Object.fromEntries(
+        diff.changed.map((s) => [s, describeChange(was.get(s) ?? '', now.get(s) ?? '')]),
+      );
+    }
     const report = {
       previous,
       documents: documents.length,

@@ -53,7 +53,18 @@ describe.each(BACKENDS)('re-indexing [$name]', (backend) => {
     const report = await app.reindex(corpus);
     expect(report.changed).toBe(true);
     expect(report.version.label).toBe('v2');
-    expect(report.diff).toEqual({ added: [], changed: ['cpo-ai-guidelines/vi/IV.2'], removed: [] });
+    expect(report.diff).toEqual({
+      added: [],
+      changed: ['cpo-ai-guidelines/vi/IV.2'],
+      removed: [],
+      textDiffs: {
+        'cpo-ai-guidelines/vi/IV.2': expect.stringContaining(
+          'tuyệt đối không [-cung cấp-] {+đưa+} dữ liệu cá nhân',
+        ),
+      },
+    });
+    // Stored with the version, for `--list` and later reports.
+    expect((await app.versions.active())?.diff).toEqual(report.diff);
     expect(report.embedded).toBe(1);
     expect(embedder.embeddedTexts - before).toBe(1);
     expect(report.reused).toBe(report.chunks - 1);

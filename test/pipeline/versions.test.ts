@@ -84,7 +84,10 @@ describe.each(BACKENDS)('corpus versions [$name]', (backend) => {
     const outbox = await pool.query(`SELECT count(*)::int AS n FROM outbox WHERE purpose = 'review'`);
     expect(outbox.rows[0]?.n).toBe(0);
     const [v2] = (await app.versions.list()).filter((v) => v.label === 'v2');
-    expect(v2?.diff).toEqual({ added: [], changed: ['cpo-ai-guidelines/vi/IV.2'], removed: [] });
+    expect(v2?.diff).toMatchObject({ added: [], changed: ['cpo-ai-guidelines/vi/IV.2'], removed: [] });
+    expect(renderReindexReport(report)).toMatch(
+      /Sections changed \(1\):\n {2}cpo-ai-guidelines\/vi\/IV\.2\n {6}… .*\[-.+-\] \{\+.+\+\}/,
+    );
     const { rows } = await pool.query('SELECT needs_review FROM curated_answers WHERE id = $1', [curated]);
     expect(rows[0]?.needs_review).toBe(true);
   });
