@@ -132,6 +132,7 @@ export function createRetriever({ versions, chunks, terms, embedder, topK, versi
       frequencies,
       chunkCount: passageCount,
       pairsAreWords: language === 'vi',
+      pairsQualifyHeads: language === 'en',
     });
     const confidence = matching.length === 0 ? 0 : coverage.score;
     return { corpusVersion: version, passages, gap, coverage, confidence };
