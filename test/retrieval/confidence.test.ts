@@ -17,12 +17,33 @@ function coverage(
     frequencies: { answers: new Map(Object.entries(answers)), gaps: new Map(Object.entries(gaps)) },
     chunkCount: CHUNKS,
     pairsAreWords: language === 'vi',
+    pairsQualifyHeads: language === 'en',
   });
 }
 
 const SECRETS = { bi: 9, mat: 9, nha: 9, nuoc: 9, 'bi mat': 5, 'mat nha': 4, 'nha nuoc': 5 };
 
 describe('topicCoverage', () => {
+  it('counts an English word qualified by one the corpus never uses as not covered ("neural networks")', () => {
+    const corpus = { network: 3, work: 20 };
+    const neural = coverage('How do neural networks work?', corpus, {}, 'en');
+    const plain = coverage('How do networks work?', corpus, {}, 'en');
+    expect(plain.score).toBe(1);
+    expect(neural.missing).toEqual(['neural']);
+    // "networks" weighs as much as a word nobody uses, and is not covered: only "work" is.
+    expect(neural.score).toBeCloseTo(
+      Math.log(1 + CHUNKS / 20) / (2 * Math.log(1 + CHUNKS) + Math.log(1 + CHUNKS / 20)),
+    );
+  });
+
+  it('leaves a Ukrainian word next to an unknown one covered (a verb and its object are not a compound)', () => {
+    const question = 'дозволяє передавати документи';
+    const [, verb, noun] = questionTerms(question, 'uk').unigrams as [string, string, string];
+    const result = coverage(question, { [verb]: 5, [noun]: 5 }, {}, 'uk');
+    expect(result.missing).toEqual(['дозволяє']);
+    expect(result.score).toBeGreaterThan(0.5);
+  });
+
   it('scores 1 with nothing missing when the corpus has every word and word pair', () => {
     expect(coverage('bí mật nhà nước', SECRETS)).toEqual({
       score: 1,
