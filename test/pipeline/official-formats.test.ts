@@ -57,7 +57,12 @@ describe.each(BACKENDS)('official PDF and DOCX editions through re-indexing [$na
     const before = embedder.embeddedTexts;
     const report = await app.reindex(corpus);
     expect(report.version.label).toBe('v3');
-    expect(report.diff).toEqual({ added: [], changed: [`${PILOT_ID}/vi/II.4`], removed: [] });
+    expect(report.diff).toEqual({
+      added: [],
+      changed: [`${PILOT_ID}/vi/II.4`],
+      removed: [],
+      textDiffs: { [`${PILOT_ID}/vi/II.4`]: expect.stringContaining('[-mười tám-] {+hai mươi bốn+} tháng') },
+    });
     expect(report.embedded).toBe(1);
     expect(embedder.embeddedTexts - before).toBe(1);
 
