@@ -58,6 +58,8 @@ export interface SearchScope {
 }
 
 const INSERT_BATCH = 200;
+/** Enough for the HNSW graph of about 200,000 passages of 512 dimensions; memory is taken as needed. */
+const HNSW_BUILD_MEMORY_KB = 1024 * 1024;
 
 function assertDimensions(dimensions: number): void {
   // Interpolated into SQL as a type modifier (vector(N)), which cannot be a parameter.
@@ -88,9 +90,20 @@ export function createChunksRepository(pool: pg.Pool) {
       }
     },
 
-    /** One HNSW index per embedding size; cosine distance, as the embedders return normalised vectors. */
+    /**
+     * One HNSW index per embedding size; cosine distance, as the embedders return normalised vectors. Call it
+     * inside the transaction that loaded the passages: the first build then runs once over all of them.
+     */
     async ensureVectorIndex(client: Queryable, dimensions: number): Promise<void> {
       assertDimensions(dimensions);
+      // pgvector builds the graph quickly only while it fits in maintenance_work_mem, and the usual 64 MB
+      // holds about 10,000 passages of 512 dimensions; past that the build goes to disk and takes several
+      // times longer (measured by `npm run bench`). Raised for this transaction only, never lowered.
+      await client.query(
+        `SELECT set_config('maintenance_work_mem', greatest(setting::bigint, $1)::text || 'kB', true)
+         FROM pg_settings WHERE name = 'maintenance_work_mem'`,
+        [HNSW_BUILD_MEMORY_KB],
+      );
       await client.query(
         `CREATE INDEX IF NOT EXISTS chunks_embedding_hnsw_${dimensions} ON chunks
          USING hnsw ((embedding::vector(${dimensions})) vector_cosine_ops) WHERE vector_dims(embedding) = ${dimensions}`,
@@ -129,20 +142,25 @@ export function createChunksRepository(pool: pg.Pool) {
 
     /**
      * Full-text matches of one version with their search text, for ranking by the caller; the database's own
-     * ts_rank only picks which candidates, when there are more than the limit.
+     * ts_rank only picks which candidates, when there are more than the limit. Only the first `examined`
+     * matches found are ranked: ranking reads each one's tsvector, and a query of common words on a large
+     * corpus matches tens of thousands (the caller picks its terms so that this rarely cuts anything).
      */
     async matching(
       versionId: number,
       scope: SearchScope,
       tsQuery: string,
       limit: number,
+      examined: number,
     ): Promise<TextMatch[]> {
       const result = await pool.query<TextMatch>(
         `SELECT id::int AS id, search_text AS "searchText"
-         FROM chunks, to_tsquery('simple', $4) AS query
-         WHERE version_id = $1 AND language = ANY($2::text[]) AND kind = ANY($3::text[]) AND tsv @@ query
+         FROM (SELECT id, search_text, tsv FROM chunks
+               WHERE version_id = $1 AND language = ANY($2::text[]) AND kind = ANY($3::text[])
+                 AND tsv @@ to_tsquery('simple', $4)
+               LIMIT $6) AS found, to_tsquery('simple', $4) AS query
          ORDER BY ts_rank_cd(tsv, query) DESC, id LIMIT $5`,
-        [versionId, scope.languages, scope.kinds, tsQuery, limit],
+        [versionId, scope.languages, scope.kinds, tsQuery, limit, examined],
       );
       return result.rows;
     },

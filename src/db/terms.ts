@@ -33,11 +33,17 @@ export function createTermsRepository(pool: pg.Pool) {
       }
     },
 
-    /** Frequencies of the given terms by scope; a term a scope never mentions is absent from its map. */
+    /**
+     * Frequencies of the given terms by scope; a term a scope never mentions is absent from its map. Both
+     * scopes are named so that the primary key (version, language, scope, term) serves the look-up: without
+     * them a large corpus's millions of terms were scanned (300 ms at 100,000 passages).
+     */
     async frequencies(versionId: number, languages: string[], terms: string[]): Promise<TermFrequencies> {
       const result = await pool.query<{ scope: TermScope; term: string; df: number }>(
         `SELECT scope, term, sum(df)::int AS df FROM corpus_terms
-         WHERE version_id = $1 AND language = ANY($2::text[]) AND term = ANY($3::text[]) GROUP BY scope, term`,
+         WHERE version_id = $1 AND language = ANY($2::text[]) AND scope IN ('answers', 'gaps')
+           AND term = ANY($3::text[])
+         GROUP BY scope, term`,
         [versionId, languages, terms],
       );
       const frequencies: TermFrequencies = { answers: new Map(), gaps: new Map() };

@@ -10,11 +10,27 @@ export interface TextCandidate {
 const K1 = 1.2;
 const B = 0.75;
 
-function occurrences(tokens: string[], term: string): number {
-  const parts = term.split(' ');
+/** Where each token occurs in a passage: term frequencies by look-up rather than by scanning. */
+function positionsOf(tokens: string[]): Map<string, number[]> {
+  const positions = new Map<string, number[]>();
+  tokens.forEach((token, i) => {
+    const list = positions.get(token);
+    if (list) list.push(i);
+    else positions.set(token, [i]);
+  });
+  return positions;
+}
+
+/** How often the words of `parts` occur in a row. */
+function occurrences(tokens: string[], positions: Map<string, number[]>, parts: string[]): number {
+  const starts = positions.get(parts[0] as string);
+  if (!starts) return 0;
+  if (parts.length === 1) return starts.length;
   let count = 0;
-  for (let i = 0; i + parts.length <= tokens.length; i += 1) {
-    if (parts.every((part, j) => tokens[i + j] === part)) count += 1;
+  for (const i of starts) {
+    let whole = i + parts.length <= tokens.length;
+    for (let j = 1; whole && j < parts.length; j += 1) whole = tokens[i + j] === parts[j];
+    if (whole) count += 1;
   }
   return count;
 }
@@ -32,19 +48,25 @@ export function rankByBm25(
   passageCount: number,
 ): RankedId[] {
   if (candidates.length === 0) return [];
-  const tokenized = candidates.map((c) => ({ id: c.id, tokens: c.searchText.split(' ') }));
+  const tokenized = candidates.map((c) => {
+    const tokens = c.searchText.split(' ');
+    return { id: c.id, tokens, positions: positionsOf(tokens) };
+  });
   const averageLength = tokenized.reduce((sum, c) => sum + c.tokens.length, 0) / tokenized.length;
-  const queryTerms = [...terms.unigrams, ...terms.bigrams];
-  const scored = tokenized.map(({ id, tokens }) => {
+  // Each term's variants with their words and inverse document frequency, worked out once for all passages.
+  const queryTerms = [...terms.unigrams, ...terms.bigrams].map((term) =>
+    [term, ...(terms.synonyms.get(term) ?? [])].map((variant) => {
+      const df = Math.max(documentFrequency(variant), 1);
+      return { parts: variant.split(' '), idf: Math.log(1 + (passageCount - df + 0.5) / (df + 0.5)) };
+    }),
+  );
+  const scored = tokenized.map(({ id, tokens, positions }) => {
     let score = 0;
-    for (const term of queryTerms) {
-      const variants = [term, ...(terms.synonyms.get(term) ?? [])];
+    for (const variants of queryTerms) {
       let best = 0;
-      for (const variant of variants) {
-        const tf = occurrences(tokens, variant);
+      for (const { parts, idf } of variants) {
+        const tf = occurrences(tokens, positions, parts);
         if (tf === 0) continue;
-        const df = Math.max(documentFrequency(variant), 1);
-        const idf = Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
         const norm = tf + K1 * (1 - B + (B * tokens.length) / averageLength);
         best = Math.max(best, (idf * tf * (K1 + 1)) / norm);
       }

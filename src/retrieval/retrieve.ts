@@ -1,14 +1,13 @@
-import type { ChunksRepository, SearchScope, StoredChunk, TextMatch } from '../db/chunks.ts';
+import type { ChunksRepository, StoredChunk } from '../db/chunks.ts';
 import type { TermsRepository } from '../db/terms.ts';
-import type { CorpusVersion, VersionsRepository } from '../db/versions.ts';
+import type { CorpusVersion, VersionSummary, VersionsRepository } from '../db/versions.ts';
 import type { Embedder } from '../embeddings/create.ts';
 import { EmbedderMismatchError, NotIndexedError } from '../errors.ts';
 import type { Language } from '../text/language.ts';
-import { frequencyKeys, phraseFrequency, questionTerms, toTsQuery } from '../text/terms.ts';
-import { rankByBm25 } from './bm25.ts';
 import { type Coverage, topicCoverage } from './confidence.ts';
 import { fuseRankings } from './fuse.ts';
 import { createOriginalsLookup, type OriginalText } from './originals.ts';
+import { createTextLeg } from './text-leg.ts';
 
 export interface Passage extends Omit<StoredChunk, 'id' | 'searchText' | 'documentVersion'> {
   chunkId: number;
@@ -22,7 +21,7 @@ export interface Passage extends Omit<StoredChunk, 'id' | 'searchText' | 'docume
 }
 
 export interface Retrieval {
-  corpusVersion: CorpusVersion;
+  corpusVersion: VersionSummary;
   /** Passages that can answer, best first (never the list of what the reports lack). */
   passages: Passage[];
   /** The best-matching item of the list of details the public reports do not give, if any matched. */
@@ -42,11 +41,10 @@ export interface RetrieverDeps {
   version?: CorpusVersion;
 }
 
-const ANSWER_KINDS = ['guidelines', 'related', 'context'];
+/** Document kinds that answer (the list of what the public reports lack only explains an escalation). */
+export const ANSWER_KINDS = ['guidelines', 'related', 'context'];
 // Each leg looks deeper than the answer needs, so fusion can lift a passage that one leg ranks low.
 const CANDIDATES_PER_LEG = 4;
-// Full-text candidates re-ranked by BM25: enough that a rare word's passages are among them.
-const TEXT_CANDIDATES = 200;
 
 /**
  * Staff ask about the Party guidelines: where a related document (Letter 557, for state agencies) or the
@@ -59,8 +57,8 @@ async function searchedVersion(
   versions: VersionsRepository,
   embedder: Embedder,
   pinned: CorpusVersion | undefined,
-): Promise<CorpusVersion> {
-  const version = pinned ?? (await versions.active());
+): Promise<VersionSummary> {
+  const version = pinned ?? (await versions.activeSummary());
   if (!version) throw new NotIndexedError('The guidelines are not indexed yet: run `npm run reindex`.');
   if (version.embedder !== embedder.id) {
     throw new EmbedderMismatchError(
@@ -73,6 +71,7 @@ async function searchedVersion(
 
 export function createRetriever({ versions, chunks, terms, embedder, topK, version: pinned }: RetrieverDeps) {
   const originals = createOriginalsLookup(versions, chunks);
+  const searchText = createTextLeg({ chunks, terms, answerKinds: ANSWER_KINDS });
 
   async function toPassages(versionId: number, ranked: { id: number; score: number; text: boolean }[]) {
     const stored = new Map((await chunks.byIds(ranked.map((r) => r.id))).map((c) => [c.id, c]));
@@ -98,38 +97,40 @@ export function createRetriever({ versions, chunks, terms, embedder, topK, versi
     });
   }
 
+  // A version's passages never change once it is built, so their count per language is asked for once.
+  const passageCounts = new Map<number, Promise<Map<string, number>>>();
+  const countsOf = (versionId: number) => {
+    let counts = passageCounts.get(versionId);
+    if (!counts) {
+      counts = versions.passagesByLanguage(versionId);
+      passageCounts.set(versionId, counts);
+      counts.catch(() => passageCounts.delete(versionId));
+    }
+    return counts;
+  };
+
   return async function retrieve(question: string, language: Language): Promise<Retrieval> {
     const version = await searchedVersion(versions, embedder, pinned);
     // Search the asker's language; where the corpus has nothing in it, the Vietnamese originals.
-    const sizes = await versions.passagesByLanguage(version.id);
+    const sizes = await countsOf(version.id);
     const languages = sizes.has(language) ? [language] : ['vi'];
-    const answers: SearchScope = { languages, kinds: ANSWER_KINDS };
-    const queryTerms = questionTerms(question, language);
-    const tsQuery = toTsQuery(queryTerms);
+    const passageCount = languages.reduce((sum, l) => sum + (sizes.get(l) ?? 0), 0);
     const depth = Math.max(topK * CANDIDATES_PER_LEG, 20);
     const embedding = await embedder.embedQuery(question);
-    const none = Promise.resolve([] as TextMatch[]);
-    const [nearest, textMatches, gapMatches, frequencies] = await Promise.all([
-      chunks.nearest(version.id, answers, embedding, depth),
-      tsQuery ? chunks.matching(version.id, answers, tsQuery, TEXT_CANDIDATES) : none,
-      tsQuery ? chunks.matching(version.id, { languages, kinds: ['gaps'] }, tsQuery, TEXT_CANDIDATES) : none,
-      terms.frequencies(version.id, languages, [
-        ...queryTerms.unigrams,
-        ...queryTerms.bigrams,
-        ...[...queryTerms.synonyms.values()].flat().flatMap(frequencyKeys),
-      ]),
+    const [nearest, text] = await Promise.all([
+      chunks.nearest(version.id, { languages, kinds: ANSWER_KINDS }, embedding, depth),
+      searchText(version.id, languages, passageCount, question, language),
     ]);
-    const passageCount = languages.reduce((sum, l) => sum + (sizes.get(l) ?? 0), 0);
-    const df = (term: string) =>
-      phraseFrequency(frequencies.answers, term) + phraseFrequency(frequencies.gaps, term);
-    const matching = rankByBm25(textMatches, queryTerms, df, passageCount).slice(0, depth);
+    const matching = text.matching.slice(0, depth);
     const fused = fuseRankings(nearest, matching).map((f) => ({ ...f, text: f.textRank !== undefined }));
-    const passages = (await toPassages(version.id, fused)).slice(0, topK);
-    const bestGap = rankByBm25(gapMatches, queryTerms, df, passageCount)[0];
-    const [gap] = bestGap ? await toPassages(version.id, [{ ...bestGap, text: true }]) : [];
+    const [ranked, [gap]] = await Promise.all([
+      toPassages(version.id, fused),
+      text.bestGap ? toPassages(version.id, [{ ...text.bestGap, text: true }]) : [],
+    ]);
+    const passages = ranked.slice(0, topK);
     const coverage = topicCoverage({
-      terms: queryTerms,
-      frequencies,
+      terms: text.terms,
+      frequencies: text.frequencies,
       chunkCount: passageCount,
       pairsAreWords: language === 'vi',
       pairsQualifyHeads: language === 'en',

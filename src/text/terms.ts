@@ -73,9 +73,24 @@ export function passageTerms(searchText: string): Set<string> {
  * nothing needs quoting.
  */
 export function toTsQuery(terms: Terms): string | undefined {
-  const phrase = (term: string) => (term.includes(' ') ? `(${term.split(' ').join(' <-> ')})` : term);
-  const all = new Set([...terms.unigrams, ...terms.bigrams, ...[...terms.synonyms.values()].flat()]);
-  return all.size > 0 ? [...all].map(phrase).join(' | ') : undefined;
+  return orTsQuery(allQueryTerms(terms));
+}
+
+/** Every term a question is searched by: words, word pairs and their thesaurus synonyms, without repeats. */
+export function allQueryTerms(terms: Terms): string[] {
+  return [...new Set([...terms.unigrams, ...terms.bigrams, ...[...terms.synonyms.values()].flat()])];
+}
+
+const tsPhrase = (term: string) => (term.includes(' ') ? `(${term.split(' ').join(' <-> ')})` : term);
+
+/** A to_tsquery expression matching any of the terms; a term of several words is a phrase. */
+export function orTsQuery(list: string[]): string | undefined {
+  return list.length > 0 ? list.map(tsPhrase).join(' | ') : undefined;
+}
+
+/** A to_tsquery expression matching passages that hold every one of the terms. */
+export function andTsQuery(list: string[]): string {
+  return list.map(tsPhrase).join(' & ');
 }
 
 /**

@@ -1,0 +1,72 @@
+import type { ChunksRepository, RankedId, TextMatch } from '../db/chunks.ts';
+import type { TermFrequencies, TermsRepository } from '../db/terms.ts';
+import type { Language } from '../text/language.ts';
+import { frequencyKeys, phraseFrequency, questionTerms, type Terms } from '../text/terms.ts';
+import { rankByBm25 } from './bm25.ts';
+import { candidateTsQueries, TEXT_POSTINGS_BUDGET } from './text-query.ts';
+
+export interface TextSearch {
+  terms: Terms;
+  /** Document frequencies of the question's terms in the searched languages. */
+  frequencies: TermFrequencies;
+  /** Answering passages that share a term with the question, best first by BM25. */
+  matching: RankedId[];
+  /** The best-matching item of the list of what the public reports do not give, if any. */
+  bestGap: RankedId | undefined;
+}
+
+export interface TextLegDeps {
+  chunks: ChunksRepository;
+  terms: TermsRepository;
+  /** Document kinds that can answer. */
+  answerKinds: string[];
+}
+
+// Full-text candidates re-ranked by BM25: enough that a rare word's passages are among them.
+const TEXT_CANDIDATES = 200;
+/** Matches ranked at most: the candidate query aims under the budget; this bounds a bad estimate. */
+const EXAMINED = 2 * TEXT_POSTINGS_BUDGET;
+
+/**
+ * The full-text leg of retrieval: the question's terms and their document frequencies first, which choose
+ * the candidates (see candidateTsQueries), then BM25 over the candidates of the answering passages and of the
+ * list of missing details.
+ */
+export function createTextLeg({ chunks, terms, answerKinds }: TextLegDeps) {
+  return async function searchText(
+    versionId: number,
+    languages: string[],
+    passageCount: number,
+    question: string,
+    language: Language,
+  ): Promise<TextSearch> {
+    const queryTerms = questionTerms(question, language);
+    const synonyms = [...queryTerms.synonyms.values()].flat();
+    const frequencies = await terms.frequencies(versionId, languages, [
+      ...queryTerms.unigrams,
+      ...queryTerms.bigrams,
+      ...synonyms.flatMap(frequencyKeys),
+      // The words of synonym phrases: what those phrases cost the index.
+      ...synonyms.flatMap((s) => s.split(' ')),
+    ]);
+    const df = (term: string) =>
+      phraseFrequency(frequencies.answers, term) + phraseFrequency(frequencies.gaps, term);
+    let textMatches: TextMatch[] = [];
+    let gapMatches: TextMatch[] = [];
+    for (const tsQuery of candidateTsQueries(queryTerms, df, passageCount)) {
+      [textMatches, gapMatches] = await Promise.all([
+        chunks.matching(versionId, { languages, kinds: answerKinds }, tsQuery, TEXT_CANDIDATES, EXAMINED),
+        chunks.matching(versionId, { languages, kinds: ['gaps'] }, tsQuery, TEXT_CANDIDATES, EXAMINED),
+      ]);
+      if (textMatches.length > 0 || gapMatches.length > 0) break;
+    }
+    return {
+      terms: queryTerms,
+      frequencies,
+      matching: rankByBm25(textMatches, queryTerms, df, passageCount),
+      bestGap: rankByBm25(gapMatches, queryTerms, df, passageCount)[0],
+    };
+  };
+}
+
+export type SearchText = ReturnType<typeof createTextLeg>;
