@@ -1,5 +1,4 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { createComposer } from './answer/compose.ts';
 import { createI18n } from './bot/i18n.ts';
 import { createReviewNotice } from './bot/review-messages.ts';
 import type { Config } from './config.ts';
@@ -15,7 +14,6 @@ import { createTermsRepository } from './db/terms.ts';
 import { type CorpusVersion, createVersionsRepository } from './db/versions.ts';
 import { createEmbedder, type Embedder } from './embeddings/create.ts';
 import { checkText, type GuardCategory } from './guard/guard.ts';
-import { createChatModel } from './llm/chat-model.ts';
 import { type BreakerState, createCircuitBreaker } from './llm/circuit-breaker.ts';
 import { type Ask, createAsk, type Trace } from './pipeline/ask.ts';
 import { type CuratedAnswers, createCuratedAnswers } from './pipeline/curated.ts';
@@ -83,11 +81,18 @@ export async function openApp(config: Config, overrides: AppOverrides = {}): Pro
   const audit = createAuditRepository(pool);
   const embedder = overrides.embedder ?? createEmbedder(config.embeddings);
   const retrieve = createRetriever({ versions, chunks, terms, embedder, topK: config.retrievalTopK });
-  const model = overrides.chatModel === undefined ? createChatModel(config.llm) : overrides.chatModel;
+  // The model clients, and the composer with its LangChain parts, are loaded only when a model is
+  // configured: with the embedding clients they are about 100 MB of a process's memory (`npm run bench`).
+  const model =
+    overrides.chatModel !== undefined
+      ? overrides.chatModel
+      : config.llm.provider === 'none'
+        ? undefined
+        : (await import('./llm/chat-model.ts')).createChatModel(config.llm);
   const breaker = model ? createCircuitBreaker(BREAKER) : undefined;
   const compose =
     model && breaker
-      ? createComposer({
+      ? (await import('./answer/compose.ts')).createComposer({
           model,
           breaker,
           timeoutMs: config.llm.timeoutMs,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
+import type { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import type { Language } from '../text/language.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { searchWords } from '../text/terms.ts';
@@ -32,12 +32,23 @@ export interface Chunk {
 // Passages are quoted whole in answers, so they stay short enough to read on a phone.
 const CHUNK_SIZE = 600;
 
-const splitter = new RecursiveCharacterTextSplitter({
-  chunkSize: CHUNK_SIZE,
-  chunkOverlap: 0,
-  separators: ['\n\n', '\n', '. ', '; ', ', ', ' '],
-  keepSeparator: false,
-});
+let splitter: Promise<RecursiveCharacterTextSplitter> | undefined;
+/**
+ * Made when first needed: the splitter's module (with its tokenizer tables) is about 30 MB of memory, which
+ * a bot that answers questions and never re-indexes does not need (`npm run bench`).
+ */
+function sectionSplitter(): Promise<RecursiveCharacterTextSplitter> {
+  splitter ??= import('@langchain/textsplitters').then(
+    ({ RecursiveCharacterTextSplitter }) =>
+      new RecursiveCharacterTextSplitter({
+        chunkSize: CHUNK_SIZE,
+        chunkOverlap: 0,
+        separators: ['\n\n', '\n', '. ', '; ', ', ', ' '],
+        keepSeparator: false,
+      }),
+  );
+  return splitter;
+}
 
 export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -52,7 +63,7 @@ export async function chunkSections(
 ): Promise<Chunk[]> {
   const chunks: Chunk[] = [];
   for (const section of sections) {
-    const pieces = await splitter.splitText(section.text);
+    const pieces = await (await sectionSplitter()).splitText(section.text);
     pieces.forEach((piece, ordinal) => {
       const content = piece
         .split(/\n{2,}/)

@@ -1,6 +1,3 @@
-import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { vector } from '@electric-sql/pglite-pgvector';
 import pg from 'pg';
 import pgvector from 'pgvector/pg';
 import { DatabaseUnavailableError } from '../errors.ts';
@@ -65,6 +62,12 @@ async function openServer(url: string): Promise<Database> {
 async function openEmbedded(dataDir: string): Promise<Database> {
   const lock = lockDataDir(dataDir);
   try {
+    // Loaded only here: the WebAssembly database's code is 40 MB of a server deployment's memory otherwise.
+    const [{ PGlite }, { createPgConfig }, { vector }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/node-postgres'),
+      import('@electric-sql/pglite-pgvector'),
+    ]);
     const pglite = await PGlite.create(dataDir, { extensions: { vector } });
     await pglite.exec('CREATE EXTENSION IF NOT EXISTS vector');
     // One in-process connection: PGlite runs one statement at a time anyway, so queries simply queue.

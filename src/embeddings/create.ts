@@ -1,6 +1,4 @@
 import type { Embeddings } from '@langchain/core/embeddings';
-import { OllamaEmbeddings } from '@langchain/ollama';
-import { OpenAIEmbeddings } from '@langchain/openai';
 import type { EmbeddingsConfig } from '../config.ts';
 import { EmbeddingServiceError } from '../errors.ts';
 import { fetchWithTimeout } from '../llm/fetch-with-timeout.ts';
@@ -34,7 +32,7 @@ function describeFailure(error: unknown): string {
 }
 
 /** Wraps a LangChain embedder so that every failure, and every malformed reply, is one clear error. */
-function guarded(id: string, inner: Embeddings, baseUrl: string | undefined): Embedder {
+function guarded(id: string, inner: EmbeddingCalls, baseUrl: string | undefined): Embedder {
   const fail = (error: unknown): never => {
     throw new EmbeddingServiceError(
       `The embeddings server (${id} at ${baseUrl ? displayUrl(baseUrl) : 'built in'}) failed: ${describeFailure(error)}. ` +
@@ -90,20 +88,50 @@ export function createEmbedder(config: EmbeddingsConfig): Embedder {
     const headers = config.apiKey ? { Authorization: `Bearer ${config.apiKey}` } : undefined;
     return guarded(
       `ollama:${model}`,
-      new OllamaEmbeddings({ model, baseUrl, maxRetries, fetch: fetchWithTimeout(timeoutMs), headers }),
+      loadedOnFirstUse(async () => {
+        const { OllamaEmbeddings } = await import('@langchain/ollama');
+        return new OllamaEmbeddings({
+          model,
+          baseUrl,
+          maxRetries,
+          fetch: fetchWithTimeout(timeoutMs),
+          headers,
+        });
+      }),
       baseUrl,
     );
   }
   return guarded(
     `openai:${model}`,
-    new OpenAIEmbeddings({
-      model,
-      // The client insists on a key even for keyless self-hosted servers.
-      apiKey: config.apiKey ?? 'not-needed',
-      configuration: { baseURL: baseUrl },
-      timeout: timeoutMs,
-      maxRetries,
+    loadedOnFirstUse(async () => {
+      const { OpenAIEmbeddings } = await import('@langchain/openai');
+      return new OpenAIEmbeddings({
+        model,
+        // The client insists on a key even for keyless self-hosted servers.
+        apiKey: config.apiKey ?? 'not-needed',
+        configuration: { baseURL: baseUrl },
+        timeout: timeoutMs,
+        maxRetries,
+      });
     }),
     baseUrl,
   );
+}
+
+type EmbeddingCalls = Pick<Embeddings, 'embedDocuments' | 'embedQuery'>;
+
+/**
+ * A client module loaded when first needed: the Ollama and OpenAI clients are about 70 MB of a process's
+ * memory, which a deployment with the built-in embedder and no model never needs (`npm run bench`).
+ */
+function loadedOnFirstUse(load: () => Promise<EmbeddingCalls>): EmbeddingCalls {
+  let client: Promise<EmbeddingCalls> | undefined;
+  const get = () => {
+    client ??= load();
+    return client;
+  };
+  return {
+    embedDocuments: async (texts) => (await get()).embedDocuments(texts),
+    embedQuery: async (text) => (await get()).embedQuery(text),
+  };
 }

@@ -10,26 +10,50 @@ export interface TextCandidate {
 const K1 = 1.2;
 const B = 0.75;
 
-/** Where each token occurs in a passage: term frequencies by look-up rather than by scanning. */
-function positionsOf(tokens: string[]): Map<string, number[]> {
+interface IndexedPassage {
+  id: number;
+  /** Words in the passage (as splitting its search text on spaces counts them). */
+  length: number;
+  /** Where each of the question's words occurs; other words are not kept. */
+  positions: Map<string, number[]>;
+}
+
+/**
+ * Counts a passage's words and notes where the question's words occur, without splitting the whole text:
+ * with many questions at once, splitting and indexing every word of 200 candidates was most of what a
+ * question allocated (`npm run bench`). Only words of a length the question has are cut out and compared.
+ */
+function indexPassage(id: number, text: string, wanted: Set<string>, lengths: Set<number>): IndexedPassage {
   const positions = new Map<string, number[]>();
-  tokens.forEach((token, i) => {
-    const list = positions.get(token);
-    if (list) list.push(i);
-    else positions.set(token, [i]);
-  });
-  return positions;
+  let index = 0;
+  for (let start = 0; ; index += 1) {
+    const space = text.indexOf(' ', start);
+    const end = space === -1 ? text.length : space;
+    if (lengths.has(end - start)) {
+      const word = text.slice(start, end);
+      if (wanted.has(word)) {
+        const list = positions.get(word);
+        if (list) list.push(index);
+        else positions.set(word, [index]);
+      }
+    }
+    if (space === -1) break;
+    start = space + 1;
+  }
+  return { id, length: index + 1, positions };
 }
 
 /** How often the words of `parts` occur in a row. */
-function occurrences(tokens: string[], positions: Map<string, number[]>, parts: string[]): number {
+function occurrences(positions: Map<string, number[]>, parts: string[]): number {
   const starts = positions.get(parts[0] as string);
   if (!starts) return 0;
   if (parts.length === 1) return starts.length;
   let count = 0;
   for (const i of starts) {
-    let whole = i + parts.length <= tokens.length;
-    for (let j = 1; whole && j < parts.length; j += 1) whole = tokens[i + j] === parts[j];
+    let whole = true;
+    for (let j = 1; whole && j < parts.length; j += 1) {
+      whole = positions.get(parts[j] as string)?.includes(i + j) ?? false;
+    }
     if (whole) count += 1;
   }
   return count;
@@ -48,11 +72,6 @@ export function rankByBm25(
   passageCount: number,
 ): RankedId[] {
   if (candidates.length === 0) return [];
-  const tokenized = candidates.map((c) => {
-    const tokens = c.searchText.split(' ');
-    return { id: c.id, tokens, positions: positionsOf(tokens) };
-  });
-  const averageLength = tokenized.reduce((sum, c) => sum + c.tokens.length, 0) / tokenized.length;
   // Each term's variants with their words and inverse document frequency, worked out once for all passages.
   const queryTerms = [...terms.unigrams, ...terms.bigrams].map((term) =>
     [term, ...(terms.synonyms.get(term) ?? [])].map((variant) => {
@@ -60,14 +79,18 @@ export function rankByBm25(
       return { parts: variant.split(' '), idf: Math.log(1 + (passageCount - df + 0.5) / (df + 0.5)) };
     }),
   );
-  const scored = tokenized.map(({ id, tokens, positions }) => {
+  const wanted = new Set(queryTerms.flat().flatMap((variant) => variant.parts));
+  const lengths = new Set([...wanted].map((word) => word.length));
+  const indexed = candidates.map((c) => indexPassage(c.id, c.searchText, wanted, lengths));
+  const averageLength = indexed.reduce((sum, c) => sum + c.length, 0) / indexed.length;
+  const scored = indexed.map(({ id, length, positions }) => {
     let score = 0;
     for (const variants of queryTerms) {
       let best = 0;
       for (const { parts, idf } of variants) {
-        const tf = occurrences(tokens, positions, parts);
+        const tf = occurrences(positions, parts);
         if (tf === 0) continue;
-        const norm = tf + K1 * (1 - B + (B * tokens.length) / averageLength);
+        const norm = tf + K1 * (1 - B + (B * length) / averageLength);
         best = Math.max(best, (idf * tf * (K1 + 1)) / norm);
       }
       score += best;

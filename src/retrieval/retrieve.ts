@@ -73,17 +73,17 @@ export function createRetriever({ versions, chunks, terms, embedder, topK, versi
   const originals = createOriginalsLookup(versions, chunks);
   const searchText = createTextLeg({ chunks, terms, answerKinds: ANSWER_KINDS });
 
-  async function toPassages(versionId: number, ranked: { id: number; score: number; text: boolean }[]) {
-    const stored = new Map((await chunks.byIds(ranked.map((r) => r.id))).map((c) => [c.id, c]));
+  /** Ranked ids as passages, ordered by fused score with the kind prior; ids without a stored row dropped. */
+  function toPassages(
+    ranked: { id: number; score: number; text: boolean }[],
+    stored: Map<number, StoredChunk>,
+    aligned: Map<number, OriginalText>,
+  ): Passage[] {
     const hits = ranked.flatMap((r) => {
       const chunk = stored.get(r.id);
       return chunk ? [{ ...r, chunk, score: r.score * (KIND_PRIOR[chunk.documentKind] ?? 1) }] : [];
     });
     hits.sort((a, b) => b.score - a.score || a.id - b.id);
-    const aligned = await originals(
-      versionId,
-      hits.map((h) => h.chunk),
-    );
     return hits.map(({ chunk, score, text }): Passage => {
       const { id, searchText, documentVersion, ...rest } = chunk;
       return {
@@ -123,11 +123,13 @@ export function createRetriever({ versions, chunks, terms, embedder, topK, versi
     ]);
     const matching = text.matching.slice(0, depth);
     const fused = fuseRankings(nearest, matching).map((f) => ({ ...f, text: f.textRank !== undefined }));
-    const [ranked, [gap]] = await Promise.all([
-      toPassages(version.id, fused),
-      text.bestGap ? toPassages(version.id, [{ ...text.bestGap, text: true }]) : [],
-    ]);
-    const passages = ranked.slice(0, topK);
+    const gapHit = text.bestGap ? [{ ...text.bestGap, text: true }] : [];
+    // The candidates and the gaps item in one read, and the originals of the translated ones in another.
+    const rows = await chunks.byIds([...fused, ...gapHit].map((r) => r.id));
+    const stored = new Map(rows.map((c) => [c.id, c]));
+    const aligned = await originals(version.id, rows);
+    const passages = toPassages(fused, stored, aligned).slice(0, topK);
+    const [gap] = toPassages(gapHit, stored, aligned);
     const coverage = topicCoverage({
       terms: text.terms,
       frequencies: text.frequencies,

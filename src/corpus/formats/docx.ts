@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { CorpusError } from '../../errors.ts';
 
 // A password-protected Office file is not a zip at all but an OLE compound file holding the encrypted
@@ -46,6 +45,8 @@ export async function extractDocxText(bytes: Buffer, fileName: string): Promise<
   }
   let text = '';
   try {
+    // Loaded when a DOCX is read: memory a bot that only answers never needs.
+    const { default: mammoth } = await import('mammoth');
     await mammoth.convertToHtml(
       { buffer: bytes },
       {

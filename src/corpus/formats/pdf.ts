@@ -1,4 +1,4 @@
-import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
+import type { getDocumentProxy } from 'unpdf';
 import { CorpusError } from '../../errors.ts';
 import { layoutPage, type PositionedText } from './pdf-layout.ts';
 
@@ -26,6 +26,8 @@ async function open(bytes: Uint8Array, fileName: string): Promise<PdfDocument> {
   }
   try {
     // A copy: pdf.js takes ownership of the buffer it is given. No font is needed to read text.
+    // Loaded when a PDF is read: pdf.js is memory a bot that only answers never needs.
+    const { getDocumentProxy } = await import('unpdf');
     return await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   } catch (error) {
     const name = (error as Error).name;
@@ -43,7 +45,7 @@ async function open(bytes: Uint8Array, fileName: string): Promise<PdfDocument> {
 }
 
 async function paintsImages(page: PdfPage): Promise<boolean> {
-  const { OPS } = await getResolvedPDFJS();
+  const { OPS } = await (await import('unpdf')).getResolvedPDFJS();
   const operators = new Set<number>(IMAGE_OPERATORS.map((name) => OPS[name]));
   const { fnArray } = await page.getOperatorList();
   return fnArray.some((fn) => operators.has(fn));
