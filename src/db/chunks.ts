@@ -144,27 +144,32 @@ export function createChunksRepository(pool: pg.Pool) {
     },
 
     /**
-     * Full-text matches of one version with their search text, for ranking by the caller; the database's own
-     * ts_rank only picks which candidates, when there are more than the limit. Only the first `examined`
-     * matches found are ranked: ranking reads each one's tsvector, and a query of common words on a large
-     * corpus matches tens of thousands (the caller picks its terms so that this rarely cuts anything).
+     * Full-text matches of one version with their search text, for ranking by the caller. Where more may
+     * match than `limit`, the database's ts_rank picks which (`rank`), over the first `examined` matches
+     * only: ranking reads each one's tsvector, and a query of common words on a large corpus matches tens of
+     * thousands (the caller picks its terms so that this rarely cuts anything). Where all matches fit the
+     * limit, ranking them would only cost time (a third of the leg on the real corpus).
      */
     async matching(
       versionId: number,
       scope: SearchScope,
       tsQuery: string,
-      limit: number,
-      examined: number,
+      { limit, examined, rank }: { limit: number; examined: number; rank: boolean },
     ): Promise<TextMatch[]> {
-      const result = await pool.query<TextMatch>(
-        `SELECT id::int AS id, search_text AS "searchText"
-         FROM (SELECT id, search_text, tsv FROM chunks
-               WHERE version_id = $1 AND language = ANY($2::text[]) AND kind = ANY($3::text[])
-                 AND tsv @@ to_tsquery('simple', $4)
-               LIMIT $6) AS found, to_tsquery('simple', $4) AS query
-         ORDER BY ts_rank_cd(tsv, query) DESC, id LIMIT $5`,
-        [versionId, scope.languages, scope.kinds, tsQuery, limit, examined],
-      );
+      const filter = `version_id = $1 AND language = ANY($2::text[]) AND kind = ANY($3::text[])
+        AND tsv @@ to_tsquery('simple', $4)`;
+      const result = rank
+        ? await pool.query<TextMatch>(
+            `SELECT id::int AS id, search_text AS "searchText"
+             FROM (SELECT id, search_text, tsv FROM chunks WHERE ${filter} LIMIT $6) AS found,
+               to_tsquery('simple', $4) AS query
+             ORDER BY ts_rank_cd(tsv, query) DESC, id LIMIT $5`,
+            [versionId, scope.languages, scope.kinds, tsQuery, limit, examined],
+          )
+        : await pool.query<TextMatch>(
+            `SELECT id::int AS id, search_text AS "searchText" FROM chunks WHERE ${filter} ORDER BY id LIMIT $5`,
+            [versionId, scope.languages, scope.kinds, tsQuery, limit],
+          );
       return result.rows;
     },
 

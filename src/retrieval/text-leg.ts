@@ -1,7 +1,7 @@
 import type { ChunksRepository, RankedId, TextMatch } from '../db/chunks.ts';
 import type { TermFrequencies, TermsRepository } from '../db/terms.ts';
 import type { Language } from '../text/language.ts';
-import { frequencyKeys, phraseFrequency, questionTerms, type Terms } from '../text/terms.ts';
+import { frequencyKeys, phraseFrequency, questionTerms, type Terms, toTsQuery } from '../text/terms.ts';
 import { rankByBm25 } from './bm25.ts';
 import { candidateTsQueries, TEXT_POSTINGS_BUDGET } from './text-query.ts';
 
@@ -42,29 +42,39 @@ export function createTextLeg({ chunks, terms, answerKinds }: TextLegDeps) {
   ): Promise<TextSearch> {
     const queryTerms = questionTerms(question, language);
     const synonyms = [...queryTerms.synonyms.values()].flat();
-    const frequencies = await terms.frequencies(versionId, languages, [
+    const lookup = terms.frequencies(versionId, languages, [
       ...queryTerms.unigrams,
       ...queryTerms.bigrams,
       ...synonyms.flatMap(frequencyKeys),
       // The words of synonym phrases: what those phrases cost the index.
       ...synonyms.flatMap((s) => s.split(' ')),
     ]);
+    const answers = { limit: TEXT_CANDIDATES, examined: EXAMINED, rank: passageCount > TEXT_CANDIDATES };
+    const gaps = { limit: TEXT_CANDIDATES, examined: EXAMINED, rank: true };
+    const search = (tsQuery: string) =>
+      Promise.all([
+        chunks.matching(versionId, { languages, kinds: answerKinds }, tsQuery, answers),
+        chunks.matching(versionId, { languages, kinds: ['gaps'] }, tsQuery, gaps),
+      ]);
+    // A corpus within the budget is searched by the whole question whatever the frequencies (see
+    // candidateTsQueries), so that search need not wait for them.
+    const whole = toTsQuery(queryTerms);
+    const early = passageCount <= TEXT_POSTINGS_BUDGET && whole ? search(whole) : undefined;
+    const [frequencies, found] = await Promise.all([lookup, early]);
     const df = (term: string) =>
       phraseFrequency(frequencies.answers, term) + phraseFrequency(frequencies.gaps, term);
-    let textMatches: TextMatch[] = [];
-    let gapMatches: TextMatch[] = [];
-    for (const tsQuery of candidateTsQueries(queryTerms, df, passageCount)) {
-      [textMatches, gapMatches] = await Promise.all([
-        chunks.matching(versionId, { languages, kinds: answerKinds }, tsQuery, TEXT_CANDIDATES, EXAMINED),
-        chunks.matching(versionId, { languages, kinds: ['gaps'] }, tsQuery, TEXT_CANDIDATES, EXAMINED),
-      ]);
-      if (textMatches.length > 0 || gapMatches.length > 0) break;
+    let [textMatches, gapMatches]: TextMatch[][] = found ?? [[], []];
+    if (!early) {
+      for (const tsQuery of candidateTsQueries(queryTerms, df, passageCount)) {
+        [textMatches, gapMatches] = await search(tsQuery);
+        if ((textMatches?.length ?? 0) > 0 || (gapMatches?.length ?? 0) > 0) break;
+      }
     }
     return {
       terms: queryTerms,
       frequencies,
-      matching: rankByBm25(textMatches, queryTerms, df, passageCount),
-      bestGap: rankByBm25(gapMatches, queryTerms, df, passageCount)[0],
+      matching: rankByBm25(textMatches ?? [], queryTerms, df, passageCount),
+      bestGap: rankByBm25(gapMatches ?? [], queryTerms, df, passageCount)[0],
     };
   };
 }
