@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BotFigures, BotJob } from './bot-process.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+// The bot runs under tsx, as `npm start` runs it: its loader is part of the bot's memory in production too.
+const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+const PROCESS = join(import.meta.dirname, 'bot-process.ts');
+
+/**
+ * Runs the bot in a child process on an indexed database and returns what it measured; with `heapLimitMb`,
+ * V8's old generation is capped (NODE_OPTIONS=--max-old-space-size), as a deployment may choose to.
+ */
+export function measureBot(job: BotJob, heapLimitMb?: number): Promise<BotFigures> {
+  const limit = heapLimitMb ? [`--max-old-space-size=${heapLimitMb}`] : [];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...limit, '--import', TSX, PROCESS, JSON.stringify(job)], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (data) => {
+      stdout += data;
+    });
+    child.stderr.on('data', (data) => {
+      stderr += data;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`the bot process failed (exit ${code}): ${stderr.trim()}`));
+      try {
+        resolve(JSON.parse(stdout) as BotFigures);
+      } catch {
+        reject(
+          new Error(`the bot process printed no figures: ${stdout.slice(0, 200)} ${stderr.slice(0, 200)}`),
+        );
+      }
+    });
+  });
+}
+
+/** The bot's settings for the benchmark: these chats are staff, and nobody is rate-limited. */
+export function botEnv(databaseEnv: Record<string, string>, chats: number): Record<string, string> {
+  return {
+    ...databaseEnv,
+    LOG_LEVEL: 'silent',
+    TELEGRAM_BOT_TOKEN: 'bench',
+    STAFF_USER_IDS: Array.from({ length: chats }, (_, i) => 5_000_001 + i).join(','),
+    RATE_LIMIT_PER_MINUTE: '1000',
+  };
+}

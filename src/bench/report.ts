@@ -1,0 +1,92 @@
+import type { BenchFigures } from './figures.ts';
+import { indexingSection, overheadSection, peerSection } from './report-sections.ts';
+import { backends, corpora, ms, table } from './report-tables.ts';
+
+function machineLines(f: BenchFigures): string[] {
+  const m = f.machine;
+  const server =
+    'unreachable' in f.postgres
+      ? `**not reachable** at ${f.postgres.where} (${f.postgres.unreachable}): embedded figures only`
+      : `PostgreSQL ${f.postgres.version} with pgvector ${f.postgres.pgvector} at ${f.postgres.where}`;
+  return [
+    `- ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB memory, Node ${m.node}`,
+    `- server: ${server}; embedded: PGlite (PostgreSQL in WebAssembly) with pgvector`,
+    `- one-minute load average ${m.loadAverage.start} at the start and ${m.loadAverage.end} at the end of the run (other work on the machine shares its cores)`,
+    `- the whole run took ${f.seconds} s${f.quick ? ' (quick mode: tiny sizes, not for judging targets)' : ''}`,
+  ];
+}
+
+export function renderReport(f: BenchFigures, chartFile: string): string {
+  const lines = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (see README, "Performance"). Reproduce with:',
+    '',
+  ];
+  lines.push(
+    '```sh',
+    'npm run --silent bench -- --json > bench.json',
+    '```',
+    '',
+    '## Machine',
+    '',
+    ...machineLines(f),
+  );
+  lines.push(
+    '',
+    `## Targets (judged on the ${f.targets.backend === 'server' ? 'PostgreSQL server' : 'embedded database: no server was reachable'})`,
+    '',
+  );
+  lines.push(
+    ...table(
+      ['figure', 'target', 'measured', ''],
+      f.targets.results.map((t) => [
+        t.name,
+        t.target,
+        `${t.value ?? '—'} ${t.unit}`.trim(),
+        t.pass ? 'pass' : '**miss**',
+      ]),
+    ),
+  );
+  lines.push('', '## Retrieval latency', '', `![p95 retrieval latency by corpus](${chartFile})`, '');
+  lines.push(
+    'Milliseconds, p50 / p95 / p99, Vietnamese development questions, each asked twice after a warm-up.',
+    '',
+  );
+  for (const [name, b] of backends(f)) {
+    lines.push(`### ${name}`, '');
+    lines.push(
+      ...table(
+        [
+          'corpus',
+          'passages',
+          'hybrid',
+          'vector (HNSW)',
+          'vector (exact scan)',
+          'full-text only',
+          'HNSW recall@10',
+          'dev recall@5',
+        ],
+        corpora(b).map(([corpus, r]) => [
+          corpus,
+          r.passages,
+          ms(r.hybrid),
+          ms(r.vectorHnsw),
+          `${r.vectorExact.p50} / ${r.vectorExact.p95} (${r.exactQuestions} q.)`,
+          ms(r.fullText),
+          `${r.hnswRecallAt10} (ef_search ${r.efSearch})`,
+          r.devRecallAt5,
+        ]),
+      ),
+      '',
+    );
+  }
+  for (const [name, b] of backends(f)) {
+    for (const [corpus, r] of corpora(b).filter(([, r]) => r.efSearchSweep.length > 0)) {
+      const tried = r.efSearchSweep.map((e) => `${e.efSearch}: recall ${e.recallAt10}, p95 ${e.p95} ms`);
+      lines.push(`HNSW ef_search on the ${name}, ${corpus} (vector leg alone): ${tried.join('; ')}.`, '');
+    }
+  }
+  lines.push(...indexingSection(f), ...overheadSection(f), ...peerSection(f));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,154 @@
+import type pg from 'pg';
+import type { App } from '../app.ts';
+import { createChunksRepository, type RankedId } from '../db/chunks.ts';
+import { createTermsRepository } from '../db/terms.ts';
+import { firstHit } from '../eval/metrics.ts';
+import type { QaItem } from '../eval/qa-file.ts';
+import { ANSWER_KINDS, createRetriever, type Passage } from '../retrieval/retrieve.ts';
+import { createTextLeg } from '../retrieval/text-leg.ts';
+import { detectLanguage } from '../text/language.ts';
+import { describePlan, explainingPool } from './plans.ts';
+import { type Latency, latencyOf, round, timeEach } from './stats.ts';
+
+export interface RetrievalFigures {
+  passages: number;
+  questions: number;
+  /** The product's retrieval: both legs, fusion, passages and their originals, coverage. */
+  hybrid: Latency;
+  /** The vector leg alone (query embedding and the HNSW search for 10), then the same by exact scan. */
+  vectorHnsw: Latency;
+  vectorExact: Latency;
+  /** The full-text leg alone: term statistics, candidates, BM25. */
+  fullText: Latency;
+  /** Share of the exact scan's 10 nearest that the HNSW search returns, averaged over the questions. */
+  hnswRecallAt10: number;
+  /** Questions searched by exact scan (a subset: each scan reads every vector). */
+  exactQuestions: number;
+  /** Recall@10 and vector-leg p95 (ms) at other hnsw.ef_search values, on the exact scan's questions. */
+  efSearchSweep: { efSearch: number; recallAt10: number; p95: number }[];
+  efSearch: string;
+  plans: { hnsw: string; exact: string };
+  /** Answerable questions whose expected passage is among the hybrid top 5: quality at this corpus size. */
+  devRecallAt5: number;
+}
+
+const K = 10;
+const TOP_K = 5;
+const overlap = (a: RankedId[], b: RankedId[]) => {
+  const ids = new Set(b.map((r) => r.id));
+  return a.filter((r) => ids.has(r.id)).length / Math.max(1, Math.min(K, b.length));
+};
+
+/** A pool stand-in that runs every query on one client (a client whose settings differ from the pool's). */
+const onClient = (client: pg.PoolClient) => ({ query: client.query.bind(client) }) as unknown as pg.Pool;
+
+/**
+ * Retrieval latency on the app's active version for Vietnamese questions (the guidelines' language and
+ * the generated documents'), each question asked `repeat` times after a warm-up.
+ */
+export async function measureRetrieval(
+  app: App,
+  items: QaItem[],
+  {
+    repeat,
+    exactQuestions,
+    efSearchSweep = [],
+  }: { repeat: number; exactQuestions: number; efSearchSweep?: number[] },
+): Promise<RetrievalFigures> {
+  const { pool } = app.database;
+  const version = await app.versions.activeSummary();
+  if (!version) throw new Error('nothing is indexed');
+  const chunks = createChunksRepository(pool);
+  const terms = createTermsRepository(pool);
+  const questions = items.filter((i) => i.lang === 'vi');
+  const runs = Array.from({ length: repeat }, () => questions).flat();
+  const scope = { languages: ['vi'], kinds: ANSWER_KINDS };
+  const passageCount = (await app.versions.passagesByLanguage(version.id)).get('vi') ?? 0;
+
+  const retrieve = createRetriever({
+    versions: app.versions,
+    chunks,
+    terms,
+    embedder: app.embedder,
+    topK: TOP_K,
+  });
+  const found = new Map<QaItem, Passage[]>();
+  const hybrid = await timeEach(runs, async (item) => {
+    found.set(item, (await retrieve(item.question, detectLanguage(item.question))).passages);
+  });
+  const searchText = createTextLeg({ chunks, terms, answerKinds: ANSWER_KINDS });
+  const fullText = await timeEach(runs, (item) =>
+    searchText(version.id, scope.languages, passageCount, item.question, 'vi'),
+  );
+  const nearest = new Map<QaItem, RankedId[]>();
+  const vectorLeg = (repository: typeof chunks, into: Map<QaItem, RankedId[]>) => async (item: QaItem) => {
+    const embedding = await app.embedder.embedQuery(item.question);
+    into.set(item, await repository.nearest(version.id, scope, embedding, K));
+  };
+  const vectorHnsw = await timeEach(runs, vectorLeg(chunks, nearest));
+  const efSearch = (
+    await pool.query<{ value: string }>('SELECT current_setting($1) AS value', ['hnsw.ef_search'])
+  ).rows[0]?.value as string;
+
+  // The exact scan: the same query with index scans off, on a client of its own.
+  const client = await pool.connect();
+  const exactNearest = new Map<QaItem, RankedId[]>();
+  const recallOf = (found: Map<QaItem, RankedId[]>) => {
+    const compared = [...exactNearest.keys()];
+    const sum = compared.reduce((s, q) => s + overlap(found.get(q) ?? [], exactNearest.get(q) ?? []), 0);
+    return round(sum / Math.max(1, compared.length), 4);
+  };
+  const sweep: RetrievalFigures['efSearchSweep'] = [];
+  let vectorExact: number[];
+  const plans = { hnsw: '', exact: '' };
+  try {
+    const sample = await app.embedder.embedQuery(questions[0]?.question ?? 'AI');
+    const plan = async () =>
+      describePlan(
+        await explainingPool(client).explain((p) =>
+          createChunksRepository(p).nearest(version.id, scope, sample, K),
+        ),
+      );
+    plans.hnsw = await plan();
+    await client.query('SET enable_indexscan = off');
+    plans.exact = await plan();
+    // A whole scan per question: fewer of them, once each.
+    const exactRuns = questions.slice(0, exactQuestions);
+    const onThisClient = createChunksRepository(onClient(client));
+    vectorExact = await timeEach(exactRuns, vectorLeg(onThisClient, exactNearest), 1);
+    await client.query('RESET enable_indexscan');
+    for (const ef of efSearchSweep) {
+      await client.query(`SET hnsw.ef_search = ${Number(ef)}`);
+      const swept = new Map<QaItem, RankedId[]>();
+      const times = await timeEach(exactRuns, vectorLeg(onThisClient, swept));
+      sweep.push({ efSearch: ef, recallAt10: recallOf(swept), p95: latencyOf(times).p95 });
+    }
+  } finally {
+    await client.query('RESET enable_indexscan');
+    await client.query(`SET hnsw.ef_search = ${Number(efSearch)}`);
+    client.release();
+  }
+  const answerable = questions.filter((q) => q.answerable);
+  const recalled = answerable.filter((q) => {
+    const passages = (found.get(q) ?? []).map((p) => ({
+      section: p.sectionPath,
+      quote: p.content,
+      original: p.original?.quote,
+    }));
+    return firstHit(passages, q.expect, TOP_K) !== undefined;
+  });
+  return {
+    passages: version.chunkCount,
+    questions: runs.length,
+    hybrid: latencyOf(hybrid),
+    vectorHnsw: latencyOf(vectorHnsw),
+    vectorExact: latencyOf(vectorExact),
+    fullText: latencyOf(fullText),
+    hnswRecallAt10: recallOf(nearest),
+    exactQuestions: exactNearest.size,
+    efSearchSweep: sweep,
+    efSearch,
+    plans,
+    devRecallAt5: round(recalled.length / Math.max(1, answerable.length), 4),
+  };
+}
