@@ -18,7 +18,11 @@ const escapeXml = (text: string) =>
 
 export function latencyChartSvg(title: string, groups: BarGroup[], target: number, unit = 'ms'): string {
   const series = [...new Set(groups.flatMap((g) => g.bars.map((b) => b.series)))];
-  const highest = Math.max(target, ...groups.flatMap((g) => g.bars.map((b) => b.value))) * 1.15;
+  const largest = Math.max(target, ...groups.flatMap((g) => g.bars.map((b) => b.value))) * 1.1;
+  // Four gridlines at a round step (1, 2 or 5 times a power of ten).
+  const magnitude = 10 ** Math.floor(Math.log10(largest / 4));
+  const step = ([1, 2, 5, 10].find((m) => m * magnitude * 4 >= largest) ?? 10) * magnitude;
+  const highest = step * 4;
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const y = (value: number) => MARGIN.top + plotHeight - (value / highest) * plotHeight;
@@ -31,9 +35,10 @@ export function latencyChartSvg(title: string, groups: BarGroup[], target: numbe
     `<line x1="${MARGIN.left}" y1="${y(0)}" x2="${WIDTH - MARGIN.right}" y2="${y(0)}" stroke="#777"/>`,
   ];
   for (let tick = 0; tick <= 4; tick += 1) {
-    const value = (highest / 4) * tick;
+    const value = step * tick;
     parts.push(
-      `<text x="${MARGIN.left - 6}" y="${y(value) + 4}" text-anchor="end">${value.toFixed(value < 10 ? 1 : 0)}</text>`,
+      `<line x1="${MARGIN.left}" y1="${y(value)}" x2="${WIDTH - MARGIN.right}" y2="${y(value)}" stroke="#eee"/>`,
+      `<text x="${MARGIN.left - 6}" y="${y(value) + 4}" text-anchor="end">${Number(value.toPrecision(3))}</text>`,
     );
   }
   parts.push(
