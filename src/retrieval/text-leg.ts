@@ -25,7 +25,7 @@ export interface TextLegDeps {
 // Full-text candidates re-ranked by BM25: enough that a rare word's passages are among them.
 const TEXT_CANDIDATES = 200;
 /** Matches ranked at most: the candidate query aims under the budget; this bounds a bad estimate. */
-const EXAMINED = 2 * TEXT_POSTINGS_BUDGET;
+const EXAMINED = TEXT_POSTINGS_BUDGET;
 
 /**
  * The full-text leg of retrieval: the question's terms and their document frequencies first, which choose

@@ -25,7 +25,8 @@ export function indexCost(term: string, wordFrequency: (word: string) => number)
  * ordering them and only stop choosing them (a passage holding nothing but common words ranks low anyway).
  * When even the cheapest term is over the budget (every word of the question is common), the candidates
  * are the passages holding several of the cheapest terms at once, as many as it takes to bring the
- * expected matches under the budget; if no passage holds them all, the cheapest term alone.
+ * expected matches under the budget; if no passage holds them all, one term fewer at a time, down to the
+ * cheapest term alone.
  */
 export function candidateTsQueries(
   terms: Terms,
@@ -59,5 +60,7 @@ export function candidateTsQueries(
     expected *= cost / passageCount;
     if (expected <= budget) break;
   }
-  return together.length > 1 ? [andTsQuery(together), cheapest] : [cheapest];
+  // Fewer of them at a time when no passage holds them all, down to the cheapest alone.
+  const fewer = together.slice(1).map((_, i) => andTsQuery(together.slice(0, together.length - i)));
+  return [...fewer, cheapest];
 }
