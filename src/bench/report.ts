@@ -2,6 +2,15 @@ import type { BenchFigures } from './figures.ts';
 import { indexingSection, overheadSection, peerSection } from './report-sections.ts';
 import { backends, corpora, ms, table } from './report-tables.ts';
 
+const METHOD = [
+  '## How it is measured',
+  '',
+  "- **Hybrid**: the product's retrieval (both legs, fusion, the passages and their originals, coverage). **Vector (HNSW)**: the query embedding and the vector leg's SQL for 10 passages. **Exact scan**: the same SQL with index scans off, for 40 questions once each; **HNSW recall@10** is the share of its 10 passages the HNSW search returns. **Full-text only**: term statistics, candidates and BM25. **Dev recall@5**: answerable Vietnamese development questions with an expected passage in the hybrid top 5.",
+  '- **Generated corpora**: the real corpus plus deterministic Vietnamese-like decrees (one topic each, 500 one-passage articles per document), written to a folder and indexed by `reindex` itself; kept between runs. 100,000 passages are built on the server only: on the embedded database the build would take longer than the run may.',
+  '- **In-process**: `ask` and the Telegram formatting for every development question, twice. **Through the bot**: the bot as `npm start` composes it, under tsx, in a process of its own, its Bot API answered in-process (what Telegram itself takes is not counted; nor is its pacing), one update at a time, then 50 chats each asking 10 questions one after another, all at once. RSS is sampled every 20 ms.',
+  "- **Prompt size**: estimated tokens (characters / 3) of our prompt within `LLM_CONTEXT_TOKENS` against LangChain's classic question-answering prompt around the PGVectorStore top 5. **PGVectorStore**: the same passages and vectors, searched in the same language and document kinds; built with its constructor, as `initialize()` keeps a pool client for ever (the embedded database has one).",
+];
+
 function machineLines(f: BenchFigures): string[] {
   const m = f.machine;
   const server =
@@ -87,6 +96,6 @@ export function renderReport(f: BenchFigures, chartFile: string): string {
       lines.push(`HNSW ef_search on the ${name}, ${corpus} (vector leg alone): ${tried.join('; ')}.`, '');
     }
   }
-  lines.push(...indexingSection(f), ...overheadSection(f), ...peerSection(f));
+  lines.push(...indexingSection(f), ...overheadSection(f), ...peerSection(f), '', ...METHOD);
   return `${lines.join('\n')}\n`;
 }
