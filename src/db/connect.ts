@@ -56,6 +56,9 @@ async function openServer(url: string): Promise<Database> {
     connectionTimeoutMillis: 5000,
     onConnect: configureConnection,
   } as pg.PoolConfig);
+  // An idle connection the server ends (a restart, a failover, an administrator) leaves the pool and is
+  // replaced by the next query; unlistened, its 'error' event would take the whole process down.
+  pool.on('error', () => undefined);
   return { pool, kind: 'postgres', close: () => pool.end() };
 }
 
