@@ -1,7 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type BenchPlan, benchBackend } from '../src/bench/backend.ts';
 import { latencyChartSvg } from '../src/bench/chart.ts';
 import {
@@ -17,8 +16,7 @@ import { renderReport } from '../src/bench/report.ts';
 import { chartGroups } from '../src/bench/report-tables.ts';
 import { judgeTargets } from '../src/bench/targets.ts';
 import { createProgress } from '../src/cli/progress.ts';
-import { readEnvironment, runCommand } from '../src/cli/run.ts';
-import { AppError } from '../src/errors.ts';
+import { parseOptions, readEnvironment, runCommand } from '../src/cli/run.ts';
 import { parseQaFile } from '../src/eval/qa-file.ts';
 
 const USAGE =
@@ -67,12 +65,7 @@ function planFor(
 }
 
 await runCommand(async () => {
-  let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
-  try {
-    ({ values } = parseArgs({ options }));
-  } catch (error) {
-    throw new AppError(`${(error as Error).message}\n${USAGE}`);
-  }
+  const values = parseOptions(options, USAGE);
   const env = readEnvironment();
   const started = performance.now();
   const machine = describeMachine();

@@ -1,9 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { openApp } from '../src/app.ts';
 import { ensureIndexed } from '../src/cli/ensure-indexed.ts';
 import { bar, createProgress } from '../src/cli/progress.ts';
-import { configFromEnvironment, runCommand } from '../src/cli/run.ts';
+import { configFromEnvironment, parseOptions, runCommand } from '../src/cli/run.ts';
 import { AppError } from '../src/errors.ts';
 import { summarize } from '../src/eval/metrics.ts';
 import { parseQaFile } from '../src/eval/qa-file.ts';
@@ -21,12 +20,7 @@ const options = {
 } as const;
 
 await runCommand(async () => {
-  let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
-  try {
-    ({ values } = parseArgs({ options }));
-  } catch (error) {
-    throw new AppError(`${(error as Error).message}\n${USAGE}`);
-  }
+  const values = parseOptions(options, USAGE);
   const k = Number(values.k);
   if (!Number.isInteger(k) || k < 1 || k > 50)
     throw new AppError(`--k: expected a whole number from 1 to 50\n${USAGE}`);

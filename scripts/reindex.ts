@@ -1,10 +1,9 @@
-import { parseArgs } from 'node:util';
 import { openApp } from '../src/app.ts';
 import { createProgress } from '../src/cli/progress.ts';
 import { reindexAndCheck, reindexJson } from '../src/cli/reindex-run.ts';
 import { renderReindexReport, renderVersions } from '../src/cli/render.ts';
 import { qualityWarning, renderQuality } from '../src/cli/render-quality.ts';
-import { configFromEnvironment, runCommand } from '../src/cli/run.ts';
+import { configFromEnvironment, parseOptions, runCommand } from '../src/cli/run.ts';
 import { AppError } from '../src/errors.ts';
 
 const USAGE =
@@ -22,12 +21,7 @@ const options = {
 } as const;
 
 await runCommand(async () => {
-  let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
-  try {
-    ({ values } = parseArgs({ options }));
-  } catch (error) {
-    throw new AppError(`${(error as Error).message}\n${USAGE}`);
-  }
+  const values = parseOptions(options, USAGE);
   if ([values.list, values.rollback, values['dry-run']].filter(Boolean).length > 1) {
     throw new AppError(`--list, --rollback and --dry-run go one at a time\n${USAGE}`);
   }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 
@@ -26,5 +27,17 @@ export async function runCommand(main: () => Promise<void>): Promise<void> {
       process.stderr.write(`Unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
     }
     process.exitCode = 1;
+  }
+}
+
+/** A command's options by `parseArgs`; a mistake stops the command with its message and the usage line. */
+export function parseOptions<const O extends NonNullable<ParseArgsConfig['options']>>(
+  options: O,
+  usage: string,
+) {
+  try {
+    return parseArgs({ options }).values;
+  } catch (error) {
+    throw new AppError(`${(error as Error).message}\n${usage}`);
   }
 }
