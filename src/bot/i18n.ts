@@ -18,7 +18,7 @@ export function createI18n(): I18n<BotContext> {
     // Unicode isolation marks around values would show up in copied text and break tests of it.
     fluentBundleOptions: { useIsolating: false },
     localeNegotiator: async (ctx) => {
-      const chosen = ctx.from ? await ctx.deps.conversations.language(ctx.from.id) : undefined;
+      const chosen = await chosenLanguage(ctx);
       if (chosen) return chosen;
       const client = ctx.from?.language_code?.slice(0, 2);
       return isLanguage(client) ? client : 'vi';
@@ -26,8 +26,17 @@ export function createI18n(): I18n<BotContext> {
   });
 }
 
-export async function chosenLanguage(ctx: BotContext): Promise<Language | undefined> {
-  return ctx.from ? ctx.deps.conversations.language(ctx.from.id) : undefined;
+// Read once per update: the locale negotiation and the answer both ask for it (a query each otherwise).
+const chosenPerUpdate = new WeakMap<BotContext, Promise<Language | undefined>>();
+
+/** The language the asker chose with /lang, if any. */
+export function chosenLanguage(ctx: BotContext): Promise<Language | undefined> {
+  let chosen = chosenPerUpdate.get(ctx);
+  if (!chosen) {
+    chosen = ctx.from ? ctx.deps.conversations.language(ctx.from.id) : Promise.resolve(undefined);
+    chosenPerUpdate.set(ctx, chosen);
+  }
+  return chosen;
 }
 
 export { isLanguage };

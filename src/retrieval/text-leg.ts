@@ -49,13 +49,17 @@ export function createTextLeg({ chunks, terms, answerKinds }: TextLegDeps) {
       // The words of synonym phrases: what those phrases cost the index.
       ...synonyms.flatMap((s) => s.split(' ')),
     ]);
-    const answers = { limit: TEXT_CANDIDATES, examined: EXAMINED, rank: passageCount > TEXT_CANDIDATES };
-    const gaps = { limit: TEXT_CANDIDATES, examined: EXAMINED, rank: true };
-    const search = (tsQuery: string) =>
-      Promise.all([
-        chunks.matching(versionId, { languages, kinds: answerKinds }, tsQuery, answers),
-        chunks.matching(versionId, { languages, kinds: ['gaps'] }, tsQuery, gaps),
-      ]);
+    const searches = [
+      {
+        kinds: answerKinds,
+        limit: TEXT_CANDIDATES,
+        examined: EXAMINED,
+        rank: passageCount > TEXT_CANDIDATES,
+      },
+      // The list of missing details is short (a few dozen items): all its matches fit, BM25 picks the best.
+      { kinds: ['gaps'], limit: TEXT_CANDIDATES, examined: EXAMINED, rank: false },
+    ];
+    const search = (tsQuery: string) => chunks.matching(versionId, languages, tsQuery, searches);
     // A corpus within the budget is searched by the whole question whatever the frequencies (see
     // candidateTsQueries), so that search need not wait for them.
     const whole = toTsQuery(queryTerms);

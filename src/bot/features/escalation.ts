@@ -13,13 +13,17 @@ export function triggerOf(answer: Answer): EscalationTrigger | undefined {
   return undefined;
 }
 
-/** Hands an exchange to the coordinators once; a second request says which number it already has. */
+/**
+ * Hands an exchange to the coordinators once; a second request says which number it already has. An
+ * exchange recorded just now (`fresh`) cannot have one yet, so it is not looked up.
+ */
 export async function escalateExchange(
   ctx: BotContext,
   exchange: StoredExchange,
   trigger: EscalationTrigger,
+  { fresh = false } = {},
 ) {
-  const existing = await ctx.deps.escalations.forExchange(exchange.id);
+  const existing = fresh ? undefined : await ctx.deps.escalations.forExchange(exchange.id);
   if (existing) return void (await ctx.reply(ctx.t('escalation-exists', { id: existing.id })));
   await ctx.deps.escalations.raise({
     exchangeId: exchange.id,
@@ -55,7 +59,7 @@ export function escalationFeature(): Composer<BotContext> {
       answer,
     };
     const id = await ctx.deps.conversations.recordExchange(exchange);
-    await escalateExchange(ctx, { id, ...exchange }, 'asked');
+    await escalateExchange(ctx, { id, ...exchange }, 'asked', { fresh: true });
   });
 
   feature.on('message:text', async (ctx, next) => {

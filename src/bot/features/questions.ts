@@ -84,7 +84,7 @@ export function questionsFeature(): Composer<BotContext> {
     const exchangeId = await ctx.deps.conversations.recordExchange(exchange);
     const trigger = triggerOf(answer);
     // Stored before anything is sent: the escalation survives whatever happens to the replies below.
-    if (trigger) await escalateExchange(ctx, { id: exchangeId, ...exchange }, trigger);
+    if (trigger) await escalateExchange(ctx, { id: exchangeId, ...exchange }, trigger, { fresh: true });
     const pieces = formatAnswer(answer);
     const keyboard =
       answer.kind === 'refused' ? confirmKeyboard(ctx, answer, question) : answerKeyboard(ctx, exchangeId);
