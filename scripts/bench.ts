@@ -15,6 +15,7 @@ import { currentLoad, describeMachine } from '../src/bench/machine.ts';
 import { renderReport } from '../src/bench/report.ts';
 import { chartGroups } from '../src/bench/report-tables.ts';
 import { judgeTargets } from '../src/bench/targets.ts';
+import { compile } from '../src/build/compile.ts';
 import { createProgress } from '../src/cli/progress.ts';
 import { parseOptions, readEnvironment, runCommand } from '../src/cli/run.ts';
 import { parseQaFile } from '../src/eval/qa-file.ts';
@@ -53,14 +54,14 @@ function planFor(
       efSearchSweep: [40],
       bot: { sequential: 4, chats: 3, questionsPerChat: 2 },
     };
-    return { embedded: { ...plan, sizes: [600] }, server: { ...plan, sizes: [600], heapLimitMb: 96 } };
+    return { embedded: { ...plan, sizes: [600] }, server: { ...plan, sizes: [600], compareTsx: true } };
   }
   const plan = { ...common, items, repeat: 2, exactQuestions: 40, efSearchSweep: [40, 100, 200, 400] };
   const bot = { sequential: items.length, chats: 50, questionsPerChat: 10 };
   // 100,000 passages take the embedded database longer to build than the whole run may take.
   return {
     embedded: { ...plan, bot, sizes: [10_000] },
-    server: { ...plan, bot, sizes: [10_000, 100_000], heapLimitMb: 96 },
+    server: { ...plan, bot, sizes: [10_000, 100_000], compareTsx: true },
   };
 }
 
@@ -79,6 +80,10 @@ await runCommand(async () => {
   const plans = planFor(values.quick, items, values.cache, values.fresh, corpusDir);
   const progress = createProgress();
   const say = (backend: string) => (text: string) => progress.show(`${backend}: ${text}`);
+
+  // The bot is measured as the production image runs it: compiled to dist/.
+  progress.show('compiling the bot (npm run build)');
+  await compile();
 
   const serverUrl = env.BENCH_DATABASE_URL || DEFAULT_SERVER;
   const probe = await probeServer(serverUrl);

@@ -29,8 +29,8 @@ export interface BenchPlan {
   /** hnsw.ef_search values also tried on the largest generated corpus. */
   efSearchSweep: number[];
   bot: { sequential: number; chats: number; questionsPerChat: number };
-  /** Also run the bot with V8's old generation capped at this many MB. */
-  heapLimitMb?: number;
+  /** Also run the bot from the sources under tsx (`bot` is the compiled one, as in production). */
+  compareTsx?: boolean;
 }
 
 /** Opens (and empties, when asked) one of the backend's benchmark databases: its configuration variables. */
@@ -86,10 +86,9 @@ async function realCorpus(open: OpenDatabase, plan: BenchPlan, say: (text: strin
     questions: plan.items.map((i) => i.question),
     ...plan.bot,
   };
-  const bot = await measureBot(job);
-  // The embedded database lives in the bot's process, outside V8's heap: a cap says nothing there.
-  const botHeapLimited = plan.heapLimitMb ? await measureBot(job, plan.heapLimitMb) : undefined;
-  return { ...figures, bot, botHeapLimited };
+  const bot = await measureBot(job, 'compiled');
+  const botUnderTsx = plan.compareTsx ? await measureBot(job, 'tsx') : undefined;
+  return { ...figures, bot, botUnderTsx };
 }
 
 /** A generated corpus of `size` passages: built (or reused), then retrieval measured on it. */
@@ -161,9 +160,7 @@ export async function benchBackend(
     corpusBuilds,
     overhead: real.overhead,
     bot: real.bot,
-    ...(real.botHeapLimited
-      ? { botHeapLimited: { heapLimitMb: plan.heapLimitMb as number, ...real.botHeapLimited } }
-      : {}),
+    ...(real.botUnderTsx ? { botUnderTsx: real.botUnderTsx } : {}),
     prompt: real.prompt,
     langchain: real.langchain,
   };

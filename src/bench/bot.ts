@@ -1,21 +1,27 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DIST_DIR } from '../build/compile.ts';
 import type { BotFigures, BotJob } from './bot-process.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-// The bot runs under tsx, as `npm start` runs it: its loader is part of the bot's memory in production too.
 const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-const PROCESS = join(import.meta.dirname, 'bot-process.ts');
 
 /**
- * Runs the bot in a child process on an indexed database and returns what it measured; with `heapLimitMb`,
- * V8's old generation is capped (NODE_OPTIONS=--max-old-space-size), as a deployment may choose to.
+ * How the bot is started: `compiled` as the production image runs it (dist/ from `npm run build`, which must
+ * exist), `tsx` from the sources as `npm start` runs it in development (tsx's loader thread included).
  */
-export function measureBot(job: BotJob, heapLimitMb?: number): Promise<BotFigures> {
-  const limit = heapLimitMb ? [`--max-old-space-size=${heapLimitMb}`] : [];
+export type BotRuntime = 'compiled' | 'tsx';
+
+const COMMAND: Record<BotRuntime, string[]> = {
+  compiled: [join(DIST_DIR, 'bench', 'bot-process.js')],
+  tsx: ['--import', TSX, join(ROOT, 'src', 'bench', 'bot-process.ts')],
+};
+
+/** Runs the bot in a child process on an indexed database and returns what it measured. */
+export function measureBot(job: BotJob, runtime: BotRuntime = 'compiled'): Promise<BotFigures> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...limit, '--import', TSX, PROCESS, JSON.stringify(job)], {
+    const child = spawn(process.execPath, [...COMMAND[runtime], JSON.stringify(job)], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,8 +22,8 @@ export interface BackendFigures {
   corpusBuilds: Record<string, CorpusBuildFigures>;
   overhead: OverheadFigures;
   bot: BotFigures;
-  /** The same with V8's old generation capped (server only): what the peak RSS is made of. */
-  botHeapLimited?: BotFigures & { heapLimitMb: number };
+  /** The same bot run from the sources under tsx, as `npm start` runs it (server only), for comparison. */
+  botUnderTsx?: BotFigures;
   prompt: PromptFigures;
   langchain: PeerFigures;
 }

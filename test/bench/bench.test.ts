@@ -78,6 +78,8 @@ describe('npm run bench -- --quick --json', () => {
     expect(figures.server).not.toBeNull();
     expect(missing(figures.server as BackendFigures, figures.sizes.server)).toEqual([]);
     expect(figures.targets.backend).toBe('server');
+    // The bot compiled (as the production image runs it) and from the sources under tsx, side by side.
+    expect(figures.server?.botUnderTsx?.peakRssMb).toBeGreaterThan(0);
   });
 
   it.skipIf(server)('says loudly that the server is unreachable and judges the embedded figures', () => {
