@@ -78,7 +78,7 @@ export async function measureRetrieval(
   });
   const searchText = createTextLeg({ chunks, terms, answerKinds: ANSWER_KINDS });
   const fullText = await timeEach(runs, (item) =>
-    searchText(version.id, scope.languages, passageCount, item.question, 'vi'),
+    searchText(version, scope.languages, passageCount, item.question, 'vi'),
   );
   const nearest = new Map<QaItem, RankedId[]>();
   const vectorLeg = (repository: typeof chunks, into: Map<QaItem, RankedId[]>) => async (item: QaItem) => {

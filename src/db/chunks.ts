@@ -44,11 +44,6 @@ export interface RankedId {
   score: number;
 }
 
-export interface TextMatch {
-  id: number;
-  searchText: string;
-}
-
 type Queryable = pg.Pool | pg.PoolClient;
 
 /** One full-text search of `matching`: which document kinds, how many matches, and whether ranked. */
@@ -142,19 +137,20 @@ export function createChunksRepository(pool: pg.Pool) {
     ): Promise<RankedId[]> {
       assertDimensions(embedding.length);
       const n = embedding.length;
-      const result = await pool.query<RankedId>(
-        `SELECT id::int AS id, 1 - (embedding::vector(${n}) <=> $4) AS score FROM chunks
+      const result = await pool.query<RankedId>({
+        // Named, so each connection parses and plans it once: the plan is the same HNSW scan every time.
+        name: `chunks.nearest.${n}`,
+        text: `SELECT id::int AS id, 1 - (embedding::vector(${n}) <=> $4) AS score FROM chunks
          WHERE version_id = $1 AND language = ANY($2::text[]) AND kind = ANY($3::text[])
            AND vector_dims(embedding) = ${n}
          ORDER BY embedding::vector(${n}) <=> $4 LIMIT $5`,
-        [versionId, scope.languages, scope.kinds, pgvector.toSql(embedding), limit],
-      );
+        values: [versionId, scope.languages, scope.kinds, pgvector.toSql(embedding), limit],
+      });
       return result.rows;
     },
 
     /**
-     * Full-text matches of one version with their search text, for ranking by the caller: one list per
-     * search, all in one statement (a round trip per search cost more than either search itself). Where more
+     * Ids of a version's full-text matches, for ranking by the caller: one list per search, all in one statement (a round trip per search cost more than either search itself). Where more
      * may match than `limit`, the database's ts_rank picks which (`rank`), over the first `examined` matches
      * only: ranking reads each one's tsvector, and a query of common words on a large corpus matches tens of
      * thousands (the caller picks its terms so that this rarely cuts anything). Where all matches fit the
@@ -165,28 +161,37 @@ export function createChunksRepository(pool: pg.Pool) {
       languages: string[],
       tsQuery: string,
       searches: MatchSearch[],
-    ): Promise<TextMatch[][]> {
+    ): Promise<number[][]> {
       const values: unknown[] = [versionId, languages, tsQuery];
       const param = (value: unknown) => `$${values.push(value)}`;
       const selects = searches.map(({ kinds, limit, examined, rank }, search) => {
         const filter = `version_id = $1 AND language = ANY($2::text[]) AND kind = ANY(${param(kinds)}::text[])
           AND tsv @@ to_tsquery('simple', $3)`;
         return rank
-          ? `(SELECT ${search} AS search, id, search_text,
+          ? `(SELECT ${search} AS search, id,
                 row_number() OVER (ORDER BY ts_rank_cd(tsv, to_tsquery('simple', $3)) DESC, id) AS position
-              FROM (SELECT id, search_text, tsv FROM chunks WHERE ${filter} LIMIT ${param(examined)}) AS found
+              FROM (SELECT id, tsv FROM chunks WHERE ${filter} LIMIT ${param(examined)}) AS found
               ORDER BY position LIMIT ${param(limit)})`
-          : `(SELECT ${search} AS search, id, search_text, id AS position FROM chunks WHERE ${filter}
+          : `(SELECT ${search} AS search, id, id AS position FROM chunks WHERE ${filter}
               ORDER BY id LIMIT ${param(limit)})`;
       });
-      const result = await pool.query<TextMatch & { search: number }>(
-        `SELECT search, id::int AS id, search_text AS "searchText" FROM (${selects.join(' UNION ALL ')}) AS matches
-         ORDER BY search, position`,
+      const result = await pool.query<{ search: number; id: number }>(
+        `SELECT search, id::int AS id FROM (${selects.join(' UNION ALL ')}) AS matches ORDER BY search, position`,
         values,
       );
-      const lists = searches.map((): TextMatch[] => []);
-      for (const { search, id, searchText } of result.rows) lists[search]?.push({ id, searchText });
+      const lists = searches.map((): number[] => []);
+      for (const { search, id } of result.rows) lists[search]?.push(id);
       return lists;
+    },
+
+    /** Passages' search texts by id. */
+    async searchTexts(ids: number[]): Promise<Map<number, string>> {
+      const result = await pool.query<{ id: number; text: string }>({
+        name: 'chunks.search-texts',
+        text: 'SELECT id::int AS id, search_text AS text FROM chunks WHERE id = ANY($1::bigint[])',
+        values: [ids],
+      });
+      return new Map(result.rows.map((row) => [row.id, row.text]));
     },
 
     /** The whole text of sections in one language (the original that a translated passage renders). */
@@ -195,15 +200,16 @@ export function createChunksRepository(pool: pg.Pool) {
       language: string,
       wanted: { documentId: string; sectionId: string }[],
     ): Promise<SectionText[]> {
-      const result = await pool.query<SectionText>(
-        `SELECT document_id AS "documentId", section_id AS "sectionId", language, min(section_path) AS "sectionPath",
+      const result = await pool.query<SectionText>({
+        name: 'chunks.sections',
+        text: `SELECT document_id AS "documentId", section_id AS "sectionId", language, min(section_path) AS "sectionPath",
            string_agg(content, E'\n\n' ORDER BY ordinal) AS content
          FROM chunks
          WHERE version_id = $1 AND language = $2
            AND (document_id, section_id) IN (SELECT * FROM unnest($3::text[], $4::text[]))
          GROUP BY document_id, section_id, language`,
-        [versionId, language, wanted.map((w) => w.documentId), wanted.map((w) => w.sectionId)],
-      );
+        values: [versionId, language, wanted.map((w) => w.documentId), wanted.map((w) => w.sectionId)],
+      });
       return result.rows;
     },
 
@@ -221,16 +227,17 @@ export function createChunksRepository(pool: pg.Pool) {
      * character by character, and those URL lists were the largest allocation of a question (`npm run bench`).
      */
     async byIds(ids: number[]): Promise<StoredChunk[]> {
-      const result = await pool.query<StoredChunk>(
-        `SELECT c.id::int AS id, c.chunk_key AS "chunkKey", c.document_id AS "documentId", c.language,
+      const result = await pool.query<StoredChunk>({
+        name: 'chunks.by-ids',
+        text: `SELECT c.id::int AS id, c.chunk_key AS "chunkKey", c.document_id AS "documentId", c.language,
            c.section_id AS "sectionId", c.section_path AS "sectionPath", c.content, c.search_text AS "searchText",
            d.title AS "documentTitle", d.version_label AS "documentVersion", d.kind AS "documentKind",
            d.is_translation AS "isTranslation", to_json(d.sources) AS sources
          FROM chunks c
          JOIN documents d USING (version_id, document_id, language)
          WHERE c.id = ANY($1::bigint[])`,
-        [ids],
-      );
+        values: [ids],
+      });
       return result.rows;
     },
   };

@@ -88,10 +88,11 @@ export function createConversationsRepository(pool: pg.Pool) {
     },
 
     async language(userId: number): Promise<Language | undefined> {
-      const result = await pool.query<{ language: Language }>(
-        'SELECT language FROM user_preferences WHERE user_id = $1',
-        [userId],
-      );
+      const result = await pool.query<{ language: Language }>({
+        name: 'conversations.language',
+        text: 'SELECT language FROM user_preferences WHERE user_id = $1',
+        values: [userId],
+      });
       return result.rows[0]?.language;
     },
 

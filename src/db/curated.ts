@@ -118,14 +118,15 @@ export function createCuratedRepository(pool: pg.Pool) {
       language: string,
       limit = 3,
     ): Promise<CuratedAnswer[]> {
-      const result = await pool.query(
-        `SELECT id::int, language, question, answer, corpus_version AS "corpusVersion", published_at AS "publishedAt",
+      const result = await pool.query({
+        name: 'curated.nearest',
+        text: `SELECT id::int, language, question, answer, corpus_version AS "corpusVersion", published_at AS "publishedAt",
            1 - (embedding <=> $2) AS similarity
          FROM curated_answers WHERE embedder = $1 AND language = $3 AND NOT needs_review
            AND vector_dims(embedding) = vector_dims($2::vector)
          ORDER BY embedding <=> $2, id LIMIT $4`,
-        [embedder, pgvector.toSql(embedding), language, limit],
-      );
+        values: [embedder, pgvector.toSql(embedding), language, limit],
+      });
       return result.rows.map((r) => ({
         ...r,
         corpusVersion: r.corpusVersion ?? undefined,

@@ -39,13 +39,14 @@ export function createTermsRepository(pool: pg.Pool) {
      * them a large corpus's millions of terms were scanned (300 ms at 100,000 passages).
      */
     async frequencies(versionId: number, languages: string[], terms: string[]): Promise<TermFrequencies> {
-      const result = await pool.query<{ scope: TermScope; term: string; df: number }>(
-        `SELECT scope, term, sum(df)::int AS df FROM corpus_terms
+      const result = await pool.query<{ scope: TermScope; term: string; df: number }>({
+        name: 'terms.frequencies',
+        text: `SELECT scope, term, sum(df)::int AS df FROM corpus_terms
          WHERE version_id = $1 AND language = ANY($2::text[]) AND scope IN ('answers', 'gaps')
            AND term = ANY($3::text[])
          GROUP BY scope, term`,
-        [versionId, languages, terms],
-      );
+        values: [versionId, languages, terms],
+      });
       const frequencies: TermFrequencies = { answers: new Map(), gaps: new Map() };
       for (const row of result.rows) frequencies[row.scope].set(row.term, row.df);
       return frequencies;

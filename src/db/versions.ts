@@ -61,9 +61,10 @@ export function createVersionsRepository(pool: pg.Pool) {
      * section (half a megabyte at 100,000 passages, 25 ms a read, measured by `npm run bench`).
      */
     async activeSummary(): Promise<VersionSummary | undefined> {
-      const result = await pool.query<VersionSummary>(
-        `SELECT ${SUMMARY_COLUMNS} FROM corpus_versions WHERE is_active`,
-      );
+      const result = await pool.query<VersionSummary>({
+        name: 'versions.active-summary',
+        text: `SELECT ${SUMMARY_COLUMNS} FROM corpus_versions WHERE is_active`,
+      });
       return result.rows[0];
     },
 

@@ -1,47 +1,10 @@
 import type { RankedId } from '../db/chunks.ts';
 import type { Terms } from '../text/terms.ts';
-
-export interface TextCandidate {
-  id: number;
-  searchText: string;
-}
+import type { IndexedPassage } from './passage-index.ts';
 
 // The usual Okapi BM25 constants: term-frequency saturation and length normalisation.
 const K1 = 1.2;
 const B = 0.75;
-
-interface IndexedPassage {
-  id: number;
-  /** Words in the passage (as splitting its search text on spaces counts them). */
-  length: number;
-  /** Where each of the question's words occurs; other words are not kept. */
-  positions: Map<string, number[]>;
-}
-
-/**
- * Counts a passage's words and notes where the question's words occur, without splitting the whole text:
- * with many questions at once, splitting and indexing every word of 200 candidates was most of what a
- * question allocated (`npm run bench`). Only words of a length the question has are cut out and compared.
- */
-function indexPassage(id: number, text: string, wanted: Set<string>, lengths: Set<number>): IndexedPassage {
-  const positions = new Map<string, number[]>();
-  let index = 0;
-  for (let start = 0; ; index += 1) {
-    const space = text.indexOf(' ', start);
-    const end = space === -1 ? text.length : space;
-    if (lengths.has(end - start)) {
-      const word = text.slice(start, end);
-      if (wanted.has(word)) {
-        const list = positions.get(word);
-        if (list) list.push(index);
-        else positions.set(word, [index]);
-      }
-    }
-    if (space === -1) break;
-    start = space + 1;
-  }
-  return { id, length: index + 1, positions };
-}
 
 /** How often the words of `parts` occur in a row. */
 function occurrences(positions: Map<string, number[]>, parts: string[]): number {
@@ -66,7 +29,7 @@ function occurrences(positions: Map<string, number[]>, parts: string[]): number 
  * word pairs are scored like words, which rewards passages that keep the asker's phrases together.
  */
 export function rankByBm25(
-  candidates: TextCandidate[],
+  candidates: IndexedPassage[],
   terms: Terms,
   documentFrequency: (term: string) => number,
   passageCount: number,
@@ -79,11 +42,8 @@ export function rankByBm25(
       return { parts: variant.split(' '), idf: Math.log(1 + (passageCount - df + 0.5) / (df + 0.5)) };
     }),
   );
-  const wanted = new Set(queryTerms.flat().flatMap((variant) => variant.parts));
-  const lengths = new Set([...wanted].map((word) => word.length));
-  const indexed = candidates.map((c) => indexPassage(c.id, c.searchText, wanted, lengths));
-  const averageLength = indexed.reduce((sum, c) => sum + c.length, 0) / indexed.length;
-  const scored = indexed.map(({ id, length, positions }) => {
+  const averageLength = candidates.reduce((sum, c) => sum + c.length, 0) / candidates.length;
+  const scored = candidates.map(({ id, length, positions }) => {
     let score = 0;
     for (const variants of queryTerms) {
       let best = 0;

@@ -119,7 +119,7 @@ export function createRetriever({ versions, chunks, terms, embedder, topK, versi
     const embedding = await embedder.embedQuery(question);
     const [nearest, text] = await Promise.all([
       chunks.nearest(version.id, { languages, kinds: ANSWER_KINDS }, embedding, depth),
-      searchText(version.id, languages, passageCount, question, language),
+      searchText(version, languages, passageCount, question, language),
     ]);
     const matching = text.matching.slice(0, depth);
     const fused = fuseRankings(nearest, matching).map((f) => ({ ...f, text: f.textRank !== undefined }));

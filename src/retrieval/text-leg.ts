@@ -1,8 +1,10 @@
-import type { ChunksRepository, RankedId, TextMatch } from '../db/chunks.ts';
+import type { ChunksRepository, RankedId } from '../db/chunks.ts';
 import type { TermFrequencies, TermsRepository } from '../db/terms.ts';
+import type { VersionSummary } from '../db/versions.ts';
 import type { Language } from '../text/language.ts';
 import { frequencyKeys, phraseFrequency, questionTerms, type Terms, toTsQuery } from '../text/terms.ts';
 import { rankByBm25 } from './bm25.ts';
+import { createPassageIndexes } from './passage-index.ts';
 import { candidateTsQueries, TEXT_POSTINGS_BUDGET } from './text-query.ts';
 
 export interface TextSearch {
@@ -24,6 +26,11 @@ export interface TextLegDeps {
 
 // Full-text candidates re-ranked by BM25: enough that a rare word's passages are among them.
 const TEXT_CANDIDATES = 200;
+/**
+ * Passage word indexes kept between questions: all of a corpus like the guidelines' (their 269 passages take
+ * 2.4 MB), the most recently matched thousand of a large one.
+ */
+const PASSAGE_INDEXES = 1_000;
 /** Matches ranked at most: the candidate query aims under the budget; this bounds a bad estimate. */
 const EXAMINED = TEXT_POSTINGS_BUDGET;
 
@@ -33,8 +40,9 @@ const EXAMINED = TEXT_POSTINGS_BUDGET;
  * list of missing details.
  */
 export function createTextLeg({ chunks, terms, answerKinds }: TextLegDeps) {
+  const indexesOf = createPassageIndexes({ searchTexts: chunks.searchTexts, capacity: PASSAGE_INDEXES });
   return async function searchText(
-    versionId: number,
+    version: Pick<VersionSummary, 'id' | 'createdAt'>,
     languages: string[],
     passageCount: number,
     question: string,
@@ -42,7 +50,7 @@ export function createTextLeg({ chunks, terms, answerKinds }: TextLegDeps) {
   ): Promise<TextSearch> {
     const queryTerms = questionTerms(question, language);
     const synonyms = [...queryTerms.synonyms.values()].flat();
-    const lookup = terms.frequencies(versionId, languages, [
+    const lookup = terms.frequencies(version.id, languages, [
       ...queryTerms.unigrams,
       ...queryTerms.bigrams,
       ...synonyms.flatMap(frequencyKeys),
@@ -59,7 +67,7 @@ export function createTextLeg({ chunks, terms, answerKinds }: TextLegDeps) {
       // The list of missing details is short (a few dozen items): all its matches fit, BM25 picks the best.
       { kinds: ['gaps'], limit: TEXT_CANDIDATES, examined: EXAMINED, rank: false },
     ];
-    const search = (tsQuery: string) => chunks.matching(versionId, languages, tsQuery, searches);
+    const search = (tsQuery: string) => chunks.matching(version.id, languages, tsQuery, searches);
     // A corpus within the budget is searched by the whole question whatever the frequencies (see
     // candidateTsQueries), so that search need not wait for them.
     const whole = toTsQuery(queryTerms);
@@ -67,18 +75,22 @@ export function createTextLeg({ chunks, terms, answerKinds }: TextLegDeps) {
     const [frequencies, found] = await Promise.all([lookup, early]);
     const df = (term: string) =>
       phraseFrequency(frequencies.answers, term) + phraseFrequency(frequencies.gaps, term);
-    let [textMatches, gapMatches]: TextMatch[][] = found ?? [[], []];
+    let [textMatches, gapMatches]: number[][] = found ?? [[], []];
     if (!early) {
       for (const tsQuery of candidateTsQueries(queryTerms, df, passageCount)) {
         [textMatches, gapMatches] = await search(tsQuery);
         if ((textMatches?.length ?? 0) > 0 || (gapMatches?.length ?? 0) > 0) break;
       }
     }
+    const answerIds = textMatches ?? [];
+    const gapIds = gapMatches ?? [];
+    const indexed = new Map((await indexesOf(version, [...answerIds, ...gapIds])).map((p) => [p.id, p]));
+    const indexesFor = (ids: number[]) => ids.flatMap((id) => indexed.get(id) ?? []);
     return {
       terms: queryTerms,
       frequencies,
-      matching: rankByBm25(textMatches ?? [], queryTerms, df, passageCount),
-      bestGap: rankByBm25(gapMatches ?? [], queryTerms, df, passageCount)[0],
+      matching: rankByBm25(indexesFor(answerIds), queryTerms, df, passageCount),
+      bestGap: rankByBm25(indexesFor(gapIds), queryTerms, df, passageCount)[0],
     };
   };
 }

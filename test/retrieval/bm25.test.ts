@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankByBm25 } from '../../src/retrieval/bm25.ts';
+import { indexPassage } from '../../src/retrieval/passage-index.ts';
 import { questionTerms } from '../../src/text/terms.ts';
 
 const DF: Record<string, number> = {
@@ -13,14 +14,16 @@ const DF: Record<string, number> = {
   mat: 5,
 };
 const df = (term: string) => DF[term] ?? 1;
+const indexed = (passages: { id: number; searchText: string }[]) =>
+  passages.map((p) => indexPassage(p.id, p.searchText));
 
 describe('rankByBm25', () => {
   it('puts the passage with the rare word above passages full of common ones', () => {
     const ranked = rankByBm25(
-      [
+      indexed([
         { id: 1, searchText: 'noi dung noi dung co quan co quan noi dung' },
         { id: 2, searchText: 'khong dua bi mat nha nuoc vao ai' },
-      ],
+      ]),
       questionTerms('nội dung bí mật của cơ quan'),
       df,
       100,
@@ -30,10 +33,10 @@ describe('rankByBm25', () => {
 
   it('rewards a passage that keeps the asked phrase together', () => {
     const ranked = rankByBm25(
-      [
+      indexed([
         { id: 1, searchText: 'mat nha bi nuoc' },
         { id: 2, searchText: 'bi mat nha nuoc' },
-      ],
+      ]),
       questionTerms('bí mật nhà nước'),
       df,
       100,
@@ -43,7 +46,7 @@ describe('rankByBm25', () => {
 
   it('counts a thesaurus synonym as the word asked for', () => {
     const ranked = rankByBm25(
-      [{ id: 7, searchText: 'must never provid secret to public ai platform' }],
+      indexed([{ id: 7, searchText: 'must never provid secret to public ai platform' }]),
       questionTerms('Can I paste secrets?', 'en'),
       df,
       100,
@@ -55,11 +58,11 @@ describe('rankByBm25', () => {
   it('drops candidates that share no word and breaks ties by id', () => {
     const terms = questionTerms('bí mật');
     const ranked = rankByBm25(
-      [
+      indexed([
         { id: 9, searchText: 'bi mat' },
         { id: 3, searchText: 'bi mat' },
         { id: 5, searchText: 'thoi tiet' },
-      ],
+      ]),
       terms,
       df,
       100,
