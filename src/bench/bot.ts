@@ -9,12 +9,15 @@ const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs'
 
 /**
  * How the bot is started: `compiled` as the production image runs it (dist/ from `npm run build`, which must
- * exist), `tsx` from the sources as `npm start` runs it in development (tsx's loader thread included).
+ * exist, with the image's Node options), `tsx` from the sources as `npm start` runs it (tsx's loader included).
  */
 export type BotRuntime = 'compiled' | 'tsx';
 
+/** The Node options the production image starts the bot with (its Dockerfile's CMD; a test keeps them equal). */
+export const PRODUCTION_NODE_OPTIONS = ['--max-old-space-size=512'];
+
 const COMMAND: Record<BotRuntime, string[]> = {
-  compiled: [join(DIST_DIR, 'bench', 'bot-process.js')],
+  compiled: [...PRODUCTION_NODE_OPTIONS, join(DIST_DIR, 'bench', 'bot-process.js')],
   tsx: ['--import', TSX, join(ROOT, 'src', 'bench', 'bot-process.ts')],
 };
 

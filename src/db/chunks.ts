@@ -23,7 +23,6 @@ export interface StoredChunk {
   sectionId: string;
   sectionPath: string;
   content: string;
-  searchText: string;
   documentTitle: string;
   documentVersion: string;
   documentKind: string;
@@ -230,7 +229,7 @@ export function createChunksRepository(pool: pg.Pool) {
       const result = await pool.query<StoredChunk>({
         name: 'chunks.by-ids',
         text: `SELECT c.id::int AS id, c.chunk_key AS "chunkKey", c.document_id AS "documentId", c.language,
-           c.section_id AS "sectionId", c.section_path AS "sectionPath", c.content, c.search_text AS "searchText",
+           c.section_id AS "sectionId", c.section_path AS "sectionPath", c.content,
            d.title AS "documentTitle", d.version_label AS "documentVersion", d.kind AS "documentKind",
            d.is_translation AS "isTranslation", to_json(d.sources) AS sources
          FROM chunks c

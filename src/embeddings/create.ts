@@ -68,7 +68,33 @@ function guarded(id: string, inner: EmbeddingCalls, baseUrl: string | undefined)
   return {
     id,
     embedDocuments: async (texts) => check(await call(() => inner.embedDocuments(texts)), texts.length),
-    embedQuery: async (text) => check([await call(() => inner.embedQuery(text))], 1)[0] as number[],
+    embedQuery: rememberingRecent(
+      async (text) => check([await call(() => inner.embedQuery(text))], 1)[0] as number[],
+    ),
+  };
+}
+
+/** Query embeddings kept by text: the last few dozen questions, a burst of colleagues asking alike. */
+const RECENT_QUERIES = 64;
+
+/**
+ * Each question is embedded for retrieval and for the published answers at once: without this, that was two
+ * calls to the embeddings server (and a fifth of what the built-in one allocated per question). A failure is
+ * not kept.
+ */
+function rememberingRecent(embed: (text: string) => Promise<number[]>): (text: string) => Promise<number[]> {
+  const recent = new Map<string, Promise<number[]>>();
+  return (text) => {
+    let vector = recent.get(text);
+    if (vector)
+      recent.delete(text); // re-inserted below as the most recent
+    else {
+      vector = embed(text);
+      vector.catch(() => recent.delete(text));
+    }
+    recent.set(text, vector);
+    if (recent.size > RECENT_QUERIES) recent.delete(recent.keys().next().value as string);
+    return vector;
   };
 }
 

@@ -9,7 +9,7 @@ import { fuseRankings } from './fuse.ts';
 import { createOriginalsLookup, type OriginalText } from './originals.ts';
 import { createTextLeg } from './text-leg.ts';
 
-export interface Passage extends Omit<StoredChunk, 'id' | 'searchText' | 'documentVersion'> {
+export interface Passage extends Omit<StoredChunk, 'id' | 'documentVersion'> {
   chunkId: number;
   /** The document's own edition label (front matter `version`). */
   version: string;
@@ -85,7 +85,7 @@ export function createRetriever({ versions, chunks, terms, embedder, topK, versi
     });
     hits.sort((a, b) => b.score - a.score || a.id - b.id);
     return hits.map(({ chunk, score, text }): Passage => {
-      const { id, searchText, documentVersion, ...rest } = chunk;
+      const { id, documentVersion, ...rest } = chunk;
       return {
         ...rest,
         chunkId: id,

@@ -98,6 +98,20 @@ describe.concurrent('createEmbedder against a model server speaking the real HTT
         context.expect([body.input].flat()).toEqual([query]);
       });
 
+      it('embeds a question asked twice at once with one request, and asks again after a failure', async (context) => {
+        const { server, config, embedder } = await setup(context, c);
+        const query = 'Ai điều phối việc dùng AI trong cơ quan Đảng?';
+        const [first, second] = await Promise.all([embedder.embedQuery(query), embedder.embedQuery(query)]);
+        context.expect(first).toEqual(fakeVector(query, DIMENSIONS));
+        context.expect(second).toEqual(first);
+        context.expect(server.requests.filter((r) => r.path === c.path)).toHaveLength(1);
+        const other = 'Có được dùng AI để soạn văn bản không?';
+        server.behaviour = 'missingVectors';
+        await expectServiceError(context.expect, embedder.embedQuery(other), config);
+        server.behaviour = 'normal';
+        context.expect(await embedder.embedQuery(other)).toEqual(fakeVector(other, DIMENSIONS));
+      });
+
       it('keeps the batch order: vector i belongs to text i', async (context) => {
         const { embedder } = await setup(context, c);
         const texts = Array.from({ length: 40 }, (_, i) => `đoạn ${39 - i}`);
