@@ -128,7 +128,12 @@ await runCommand(async () => {
       postgres:
         'unreachable' in probe
           ? probe
-          : { where: probe.where, version: probe.version, pgvector: probe.pgvector },
+          : {
+              where: probe.where,
+              version: probe.version,
+              pgvector: probe.pgvector,
+              sharedBuffers: probe.sharedBuffers,
+            },
       embedded,
       server,
       sizes: { embedded: plans.embedded.sizes, server: server ? plans.server.sizes : [] },

@@ -9,6 +9,8 @@ export interface ServerInfo {
   where: string;
   version: string;
   pgvector: string;
+  /** The server's shared_buffers: whether its HNSW indexes fit in its own cache. */
+  sharedBuffers: string;
 }
 
 export type ServerProbe = ServerInfo | { unreachable: string; where: string };
@@ -19,15 +21,17 @@ export async function probeServer(url: string): Promise<ServerProbe> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
-    const version =
-      (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? '?';
+    const settings = await client.query<{ version: string; buffers: string }>(
+      "SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS buffers",
+    );
+    const { version = '?', buffers: sharedBuffers = '?' } = settings.rows[0] ?? {};
     const vector = await client.query<{ v: string }>(
       `SELECT coalesce((SELECT extversion FROM pg_extension WHERE extname = 'vector'),
          (SELECT default_version FROM pg_available_extensions WHERE name = 'vector')) AS v`,
     );
     const pgvector = vector.rows[0]?.v;
     if (!pgvector) return { unreachable: 'the pgvector extension is not installed', where };
-    return { url, where, version, pgvector };
+    return { url, where, version, pgvector, sharedBuffers };
   } catch (error) {
     return { unreachable: (error as NodeJS.ErrnoException).code ?? (error as Error).message, where };
   } finally {

@@ -31,7 +31,9 @@ export interface BackendFigures {
 export interface BenchFigures {
   quick: boolean;
   machine: MachineFigures;
-  postgres: { where: string; version: string; pgvector: string } | { where: string; unreachable: string };
+  postgres:
+    | { where: string; version: string; pgvector: string; sharedBuffers: string }
+    | { where: string; unreachable: string };
   embedded: BackendFigures;
   server: BackendFigures | null;
   /** Generated corpus sizes measured, per backend. */

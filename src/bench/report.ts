@@ -16,7 +16,7 @@ function machineLines(f: BenchFigures): string[] {
   const server =
     'unreachable' in f.postgres
       ? `**not reachable** at ${f.postgres.where} (${f.postgres.unreachable}): embedded figures only`
-      : `PostgreSQL ${f.postgres.version} with pgvector ${f.postgres.pgvector} at ${f.postgres.where}`;
+      : `PostgreSQL ${f.postgres.version} with pgvector ${f.postgres.pgvector} at ${f.postgres.where} (shared_buffers ${f.postgres.sharedBuffers})`;
   return [
     `- ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB memory, Node ${m.node}`,
     `- server: ${server}; embedded: PGlite (PostgreSQL in WebAssembly) with pgvector`,
