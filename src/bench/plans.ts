@@ -17,10 +17,12 @@ export function explainingPool(client: pg.PoolClient) {
     async explain(call: (pool: pg.Pool) => Promise<unknown>): Promise<PlanNode> {
       let plan: PlanNode | undefined;
       const pool = {
-        async query(text: string, values?: unknown[]) {
+        async query(query: string | pg.QueryConfig, values?: unknown[]) {
+          // A named (prepared) statement is explained as plain text: EXPLAIN cannot take its name.
+          const { text, values: given } = typeof query === 'string' ? { text: query, values } : query;
           const result = await client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
             `EXPLAIN (FORMAT JSON) ${text}`,
-            values,
+            given ?? values,
           );
           plan ??= result.rows[0]?.['QUERY PLAN'][0]?.Plan;
           return { rows: [] };

@@ -39,8 +39,15 @@ const overlap = (a: RankedId[], b: RankedId[]) => {
   return a.filter((r) => ids.has(r.id)).length / Math.max(1, Math.min(K, b.length));
 };
 
-/** A pool stand-in that runs every query on one client (a client whose settings differ from the pool's). */
-const onClient = (client: pg.PoolClient) => ({ query: client.query.bind(client) }) as unknown as pg.Pool;
+/**
+ * A pool stand-in that runs every query on one client (a client whose settings differ from the pool's), each
+ * planned afresh: a prepared statement may keep a plan made before the settings changed.
+ */
+const onClient = (client: pg.PoolClient) =>
+  ({
+    query: (query: string | pg.QueryConfig, values?: unknown[]) =>
+      client.query(typeof query === 'string' ? query : { ...query, name: undefined }, values),
+  }) as unknown as pg.Pool;
 
 /**
  * Retrieval latency on the app's active version for Vietnamese questions (the guidelines' language and
