@@ -43,6 +43,12 @@ export interface RankedId {
   score: number;
 }
 
+/** A search hit with its document kind, which orders hits before their text is read. */
+export interface KindedId {
+  id: number;
+  kind: string;
+}
+
 type Queryable = pg.Pool | pg.PoolClient;
 
 /** One full-text search of `matching`: which document kinds, how many matches, and whether ranked. */
@@ -133,13 +139,13 @@ export function createChunksRepository(pool: pg.Pool) {
       scope: SearchScope,
       embedding: number[],
       limit: number,
-    ): Promise<RankedId[]> {
+    ): Promise<(RankedId & KindedId)[]> {
       assertDimensions(embedding.length);
       const n = embedding.length;
-      const result = await pool.query<RankedId>({
+      const result = await pool.query<RankedId & KindedId>({
         // Named, so each connection parses and plans it once: the plan is the same HNSW scan every time.
         name: `chunks.nearest.${n}`,
-        text: `SELECT id::int AS id, 1 - (embedding::vector(${n}) <=> $4) AS score FROM chunks
+        text: `SELECT id::int AS id, kind, 1 - (embedding::vector(${n}) <=> $4) AS score FROM chunks
          WHERE version_id = $1 AND language = ANY($2::text[]) AND kind = ANY($3::text[])
            AND vector_dims(embedding) = ${n}
          ORDER BY embedding::vector(${n}) <=> $4 LIMIT $5`,
@@ -149,7 +155,7 @@ export function createChunksRepository(pool: pg.Pool) {
     },
 
     /**
-     * Ids of a version's full-text matches, for ranking by the caller: one list per search, all in one statement (a round trip per search cost more than either search itself). Where more
+     * Ids (and kinds) of a version's full-text matches, for ranking by the caller: one list per search, all in one statement (a round trip per search cost more than either search itself). Where more
      * may match than `limit`, the database's ts_rank picks which (`rank`), over the first `examined` matches
      * only: ranking reads each one's tsvector, and a query of common words on a large corpus matches tens of
      * thousands (the caller picks its terms so that this rarely cuts anything). Where all matches fit the
@@ -160,26 +166,27 @@ export function createChunksRepository(pool: pg.Pool) {
       languages: string[],
       tsQuery: string,
       searches: MatchSearch[],
-    ): Promise<number[][]> {
+    ): Promise<KindedId[][]> {
       const values: unknown[] = [versionId, languages, tsQuery];
       const param = (value: unknown) => `$${values.push(value)}`;
       const selects = searches.map(({ kinds, limit, examined, rank }, search) => {
         const filter = `version_id = $1 AND language = ANY($2::text[]) AND kind = ANY(${param(kinds)}::text[])
           AND tsv @@ to_tsquery('simple', $3)`;
         return rank
-          ? `(SELECT ${search} AS search, id,
+          ? `(SELECT ${search} AS search, id, kind,
                 row_number() OVER (ORDER BY ts_rank_cd(tsv, to_tsquery('simple', $3)) DESC, id) AS position
-              FROM (SELECT id, tsv FROM chunks WHERE ${filter} LIMIT ${param(examined)}) AS found
+              FROM (SELECT id, kind, tsv FROM chunks WHERE ${filter} LIMIT ${param(examined)}) AS found
               ORDER BY position LIMIT ${param(limit)})`
-          : `(SELECT ${search} AS search, id, id AS position FROM chunks WHERE ${filter}
+          : `(SELECT ${search} AS search, id, kind, id AS position FROM chunks WHERE ${filter}
               ORDER BY id LIMIT ${param(limit)})`;
       });
-      const result = await pool.query<{ search: number; id: number }>(
-        `SELECT search, id::int AS id FROM (${selects.join(' UNION ALL ')}) AS matches ORDER BY search, position`,
+      const result = await pool.query<KindedId & { search: number }>(
+        `SELECT search, id::int AS id, kind FROM (${selects.join(' UNION ALL ')}) AS matches
+         ORDER BY search, position`,
         values,
       );
-      const lists = searches.map((): number[] => []);
-      for (const { search, id } of result.rows) lists[search]?.push(id);
+      const lists = searches.map((): KindedId[] => []);
+      for (const { search, id, kind } of result.rows) lists[search]?.push({ id, kind });
       return lists;
     },
 

@@ -73,7 +73,7 @@ export function createRetriever({ versions, chunks, terms, embedder, topK, versi
   const originals = createOriginalsLookup(versions, chunks);
   const searchText = createTextLeg({ chunks, terms, answerKinds: ANSWER_KINDS });
 
-  /** Ranked ids as passages, ordered by fused score with the kind prior; ids without a stored row dropped. */
+  /** Ranked ids as passages, in their order; ids without a stored row dropped. */
   function toPassages(
     ranked: { id: number; score: number; text: boolean }[],
     stored: Map<number, StoredChunk>,
@@ -81,9 +81,8 @@ export function createRetriever({ versions, chunks, terms, embedder, topK, versi
   ): Passage[] {
     const hits = ranked.flatMap((r) => {
       const chunk = stored.get(r.id);
-      return chunk ? [{ ...r, chunk, score: r.score * (KIND_PRIOR[chunk.documentKind] ?? 1) }] : [];
+      return chunk ? [{ ...r, chunk }] : [];
     });
-    hits.sort((a, b) => b.score - a.score || a.id - b.id);
     return hits.map(({ chunk, score, text }): Passage => {
       const { id, documentVersion, ...rest } = chunk;
       return {
@@ -122,13 +121,22 @@ export function createRetriever({ versions, chunks, terms, embedder, topK, versi
       searchText(version, languages, passageCount, question, language),
     ]);
     const matching = text.matching.slice(0, depth);
-    const fused = fuseRankings(nearest, matching).map((f) => ({ ...f, text: f.textRank !== undefined }));
+    const kindOf = new Map([...nearest, ...matching].map((hit) => [hit.id, hit.kind]));
+    // Fused, weighed by kind, and cut to the best before any passage is read whole.
+    const best = fuseRankings(nearest, matching)
+      .map((f) => ({
+        id: f.id,
+        score: f.score * (KIND_PRIOR[kindOf.get(f.id) as string] ?? 1),
+        text: f.textRank !== undefined,
+      }))
+      .sort((a, b) => b.score - a.score || a.id - b.id)
+      .slice(0, topK);
     const gapHit = text.bestGap ? [{ ...text.bestGap, text: true }] : [];
-    // The candidates and the gaps item in one read, and the originals of the translated ones in another.
-    const rows = await chunks.byIds([...fused, ...gapHit].map((r) => r.id));
+    // The passages and the gaps item in one read, and the originals of the translated ones in another.
+    const rows = await chunks.byIds([...best, ...gapHit].map((r) => r.id));
     const stored = new Map(rows.map((c) => [c.id, c]));
     const aligned = await originals(version.id, rows);
-    const passages = toPassages(fused, stored, aligned).slice(0, topK);
+    const passages = toPassages(best, stored, aligned);
     const [gap] = toPassages(gapHit, stored, aligned);
     const coverage = topicCoverage({
       terms: text.terms,

@@ -1,4 +1,4 @@
-import type { ChunksRepository, RankedId } from '../db/chunks.ts';
+import type { ChunksRepository, KindedId, RankedId } from '../db/chunks.ts';
 import type { TermFrequencies, TermsRepository } from '../db/terms.ts';
 import type { VersionSummary } from '../db/versions.ts';
 import type { Language } from '../text/language.ts';
@@ -12,9 +12,9 @@ export interface TextSearch {
   /** Document frequencies of the question's terms in the searched languages. */
   frequencies: TermFrequencies;
   /** Answering passages that share a term with the question, best first by BM25. */
-  matching: RankedId[];
+  matching: (RankedId & KindedId)[];
   /** The best-matching item of the list of what the public reports do not give, if any. */
-  bestGap: RankedId | undefined;
+  bestGap: (RankedId & KindedId) | undefined;
 }
 
 export interface TextLegDeps {
@@ -75,22 +75,28 @@ export function createTextLeg({ chunks, terms, answerKinds }: TextLegDeps) {
     const [frequencies, found] = await Promise.all([lookup, early]);
     const df = (term: string) =>
       phraseFrequency(frequencies.answers, term) + phraseFrequency(frequencies.gaps, term);
-    let [textMatches, gapMatches]: number[][] = found ?? [[], []];
+    let [textMatches, gapMatches]: KindedId[][] = found ?? [[], []];
     if (!early) {
       for (const tsQuery of candidateTsQueries(queryTerms, df, passageCount)) {
         [textMatches, gapMatches] = await search(tsQuery);
         if ((textMatches?.length ?? 0) > 0 || (gapMatches?.length ?? 0) > 0) break;
       }
     }
-    const answerIds = textMatches ?? [];
-    const gapIds = gapMatches ?? [];
-    const indexed = new Map((await indexesOf(version, [...answerIds, ...gapIds])).map((p) => [p.id, p]));
-    const indexesFor = (ids: number[]) => ids.flatMap((id) => indexed.get(id) ?? []);
+    const matches = [...(textMatches ?? []), ...(gapMatches ?? [])];
+    const kinds = new Map(matches.map((m) => [m.id, m.kind]));
+    const indexed = new Map((await indexesOf(version, [...kinds.keys()])).map((p) => [p.id, p]));
+    const rank = (found: KindedId[] = []) =>
+      rankByBm25(
+        found.flatMap((m) => indexed.get(m.id) ?? []),
+        queryTerms,
+        df,
+        passageCount,
+      ).map((r) => ({ ...r, kind: kinds.get(r.id) as string }));
     return {
       terms: queryTerms,
       frequencies,
-      matching: rankByBm25(indexesFor(answerIds), queryTerms, df, passageCount),
-      bestGap: rankByBm25(indexesFor(gapIds), queryTerms, df, passageCount)[0],
+      matching: rank(textMatches),
+      bestGap: rank(gapMatches)[0],
     };
   };
 }
