@@ -35,7 +35,12 @@ export function extractiveAnswer(retrieval: Retrieval, language: Language, fallb
   };
 }
 
-export function lowConfidenceEscalation(retrieval: Retrieval, language: Language, threshold: number): Answer {
+export function lowConfidenceEscalation(
+  retrieval: Retrieval,
+  language: Language,
+  threshold: number,
+  why?: string,
+): Answer {
   const { coverage, confidence } = retrieval;
   const missing =
     coverage.missing.length > 0 ? `; the guidelines never mention: ${coverage.missing.join(', ')}` : '';
@@ -44,7 +49,7 @@ export function lowConfidenceEscalation(retrieval: Retrieval, language: Language
     language,
     answer: MESSAGES[language].escalatedLead,
     citations: retrieval.passages.slice(0, 3).map((p) => citationOf(p)),
-    reason: `low confidence ${confidence.toFixed(2)} < ${threshold.toFixed(2)}${missing}`,
+    reason: why ?? `low confidence ${confidence.toFixed(2)} < ${threshold.toFixed(2)}${missing}`,
     escalation: 'low_confidence',
     ...common(retrieval),
   };

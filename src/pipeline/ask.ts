@@ -9,6 +9,7 @@ import {
   notInReportsEscalation,
 } from '../answer/extractive.ts';
 import { generatedAnswer } from '../answer/generated.ts';
+import { namedRegulation } from '../answer/other-regulation.ts';
 import type { GuardCategory, GuardResult } from '../guard/guard.ts';
 import type { Retrieval, Retrieve } from '../retrieval/retrieve.ts';
 import { cleanInput } from '../text/clean-input.ts';
@@ -89,6 +90,11 @@ export function createAsk({ retrieve, confidenceThreshold, compose, curated, gua
     }
     if (passages.length === 0 || !confident) {
       return { retrieval, answer: lowConfidenceEscalation(retrieval, language, confidenceThreshold) };
+    }
+    const regulation = namedRegulation(question);
+    if (regulation) {
+      const why = `the question is about another instrument (${regulation}), which these documents do not cover`;
+      return { retrieval, answer: lowConfidenceEscalation(retrieval, language, confidenceThreshold, why) };
     }
     // A question for a specific fact (a number, a date, a sanction…) that the best passages do not state
     // is not answered by a passage that is merely on the same topic.

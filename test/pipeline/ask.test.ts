@@ -67,6 +67,13 @@ describe.each(BACKENDS)('asking [$name]', (backend) => {
     expect(answer.reason).toMatch(missing);
   });
 
+  it('escalates a question about another law, however many words it shares with the guidelines', async () => {
+    const answer = await app.ask('Theo Luật Bảo vệ bí mật nhà nước thì bí mật nhà nước chia làm mấy độ mật?');
+    expect(answer.kind).toBe('escalated');
+    expect(answer.escalation).toBe('low_confidence');
+    expect(answer.reason).toMatch(/another instrument \(Luật Bảo vệ bí mật/);
+  });
+
   it('refuses to mix embedders: a different model than the index was built with', async () => {
     const other = countingEmbedder(256);
     await app.close();
