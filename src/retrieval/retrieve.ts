@@ -109,13 +109,16 @@ export function createRetriever({ versions, chunks, terms, embedder, topK, versi
   };
 
   return async function retrieve(question: string, language: Language): Promise<Retrieval> {
-    const version = await searchedVersion(versions, embedder, pinned);
+    // The version and the question's embedding at once: with an embeddings server both are round trips.
+    const [version, embedding] = await Promise.all([
+      searchedVersion(versions, embedder, pinned),
+      embedder.embedQuery(question),
+    ]);
     // Search the asker's language; where the corpus has nothing in it, the Vietnamese originals.
     const sizes = await countsOf(version.id);
     const languages = sizes.has(language) ? [language] : ['vi'];
     const passageCount = languages.reduce((sum, l) => sum + (sizes.get(l) ?? 0), 0);
     const depth = Math.max(topK * CANDIDATES_PER_LEG, 20);
-    const embedding = await embedder.embedQuery(question);
     const [nearest, text] = await Promise.all([
       chunks.nearest(version.id, { languages, kinds: ANSWER_KINDS }, embedding, depth),
       searchText(version, languages, passageCount, question, language),
