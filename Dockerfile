@@ -33,5 +33,5 @@ USER node
 
 # V8 sizes its heap from the machine's memory (up to 4 GB) and then lets garbage pile up: under 50 chats the
 # bot's RSS reached 220 MB with a live heap of 20-40 MB. A 512 MB ceiling, still ten times that, keeps the peak
-# near 150 MB for a few percent of throughput (docs/benchmarks.md). src/bench/bot.ts starts it the same way.
+# near 150 MB at much the same throughput (README, "Performance"). src/bench/bot.ts starts it the same way.
 CMD ["node", "--enable-source-maps", "--max-old-space-size=512", "dist/main.js"]
