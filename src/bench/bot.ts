@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { DIST_DIR } from '../build/compile.ts';
 import type { BotFigures, BotJob } from './bot-process.ts';
 
@@ -22,33 +23,19 @@ const COMMAND: Record<BotRuntime, string[]> = {
 };
 
 /** Runs the bot in a child process on an indexed database and returns what it measured. */
-export function measureBot(job: BotJob, runtime: BotRuntime = 'compiled'): Promise<BotFigures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...COMMAND[runtime], JSON.stringify(job)], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (data) => {
-      stdout += data;
-    });
-    child.stderr.on('data', (data) => {
-      stderr += data;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`the bot process failed (exit ${code}): ${stderr.trim()}`));
-      try {
-        resolve(JSON.parse(stdout) as BotFigures);
-      } catch {
-        reject(
-          new Error(`the bot process printed no figures: ${stdout.slice(0, 200)} ${stderr.slice(0, 200)}`),
-        );
-      }
-    });
+export async function measureBot(job: BotJob, runtime: BotRuntime = 'compiled'): Promise<BotFigures> {
+  const { stdout, stderr } = await promisify(execFile)(
+    process.execPath,
+    [...COMMAND[runtime], JSON.stringify(job)],
+    { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } },
+  ).catch((failed: { code?: number; stderr?: string }) => {
+    throw new Error(`the bot process failed (exit ${failed.code}): ${failed.stderr?.trim()}`);
   });
+  try {
+    return JSON.parse(stdout) as BotFigures;
+  } catch {
+    throw new Error(`the bot process printed no figures: ${stdout.slice(0, 200)} ${stderr.slice(0, 200)}`);
+  }
 }
 
 /** The bot's settings for the benchmark: these chats are staff, and nobody is rate-limited. */

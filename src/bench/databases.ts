@@ -91,14 +91,21 @@ export async function embeddedDatabase(
 }
 
 /** Drops one of the benchmark's server databases (quick runs leave none behind). */
-export async function dropServerDatabase(server: ServerInfo, name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: server.url });
+export function dropServerDatabase(server: ServerInfo, name: string): Promise<void> {
+  return dropDatabase(server.url, `assistant_bench_${name}`);
+}
+
+/**
+ * Drops a database on the server at `url` (as the role there), tried again while PostgreSQL refuses: an
+ * autovacuum worker visiting it cannot be terminated by a role that is not a superuser, and leaves soon.
+ */
+export async function dropDatabase(url: string, database: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    // An autovacuum worker visiting the database cannot be terminated by a non-superuser: it leaves soon.
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await admin.query(`DROP DATABASE IF EXISTS assistant_bench_${name} WITH (FORCE)`);
+        await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
         return;
       } catch (error) {
         const code = (error as { code?: string }).code;

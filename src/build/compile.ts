@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { AppError } from '../errors.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -16,23 +17,15 @@ const ASSETS = ['bot/locales', 'db/migrations'];
 export async function compile(): Promise<void> {
   await rm(DIST_DIR, { recursive: true, force: true });
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let text = '';
-    child.stdout.on('data', (data) => {
-      text += data;
-    });
-    child.stderr.on('data', (data) => {
-      text += data;
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(text) : reject(new AppError(`TypeScript did not compile src/:\n${text.trim()}`)),
-    );
-  });
+  const output = await promisify(execFile)(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], {
+    cwd: ROOT,
+  }).then(
+    ({ stdout, stderr }) => stdout + stderr,
+    (failed: { stdout?: string; stderr?: string }) => {
+      const messages = `${failed.stdout ?? ''}${failed.stderr ?? ''}`.trim();
+      throw new AppError(`TypeScript did not compile src/:\n${messages}`);
+    },
+  );
   if (output.trim()) process.stderr.write(output);
   for (const asset of ASSETS) {
     await cp(join(ROOT, 'src', asset), join(DIST_DIR, asset), { recursive: true });

@@ -155,9 +155,9 @@ export function createChunksRepository(pool: pg.Pool) {
     },
 
     /**
-     * Ids (and kinds) of a version's full-text matches, for ranking by the caller: one list per search, all in one statement (a round trip per search cost more than either search itself). Where more
-     * may match than `limit`, the database's ts_rank picks which (`rank`), over the first `examined` matches
-     * only: ranking reads each one's tsvector, and a query of common words on a large corpus matches tens of
+     * Ids (and kinds) of a version's full-text matches, for ranking by the caller: one list per search, all in
+     * one statement (a round trip per search cost more than either search itself). Where more may match than
+     * `limit`, the database's ts_rank picks which (`rank`), over the first `examined` matches only: ranking reads each one's tsvector, and a query of common words on a large corpus matches tens of
      * thousands (the caller picks its terms so that this rarely cuts anything). Where all matches fit the
      * limit, ranking them would only cost time (reading the tsvectors of even 15 rows took 0.6 ms).
      */

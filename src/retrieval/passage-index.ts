@@ -64,5 +64,3 @@ export function createPassageIndexes({ searchTexts, capacity }: PassageIndexesDe
     return indexes;
   };
 }
-
-export type PassageIndexes = ReturnType<typeof createPassageIndexes>;

@@ -79,20 +79,20 @@ export function createRetriever({ versions, chunks, terms, embedder, topK, versi
     stored: Map<number, StoredChunk>,
     aligned: Map<number, OriginalText>,
   ): Passage[] {
-    const hits = ranked.flatMap((r) => {
-      const chunk = stored.get(r.id);
-      return chunk ? [{ ...r, chunk }] : [];
-    });
-    return hits.map(({ chunk, score, text }): Passage => {
-      const { id, documentVersion, ...rest } = chunk;
-      return {
-        ...rest,
-        chunkId: id,
-        version: documentVersion,
-        score,
-        matchedText: text,
-        original: aligned.get(id),
-      };
+    return ranked.flatMap(({ id, score, text }): Passage[] => {
+      const chunk = stored.get(id);
+      if (!chunk) return [];
+      const { id: _, documentVersion, ...rest } = chunk;
+      return [
+        {
+          ...rest,
+          chunkId: id,
+          version: documentVersion,
+          score,
+          matchedText: text,
+          original: aligned.get(id),
+        },
+      ];
     });
   }
 

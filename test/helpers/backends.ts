@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { dropDatabase } from '../../src/bench/databases.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 
 /**
@@ -51,26 +52,7 @@ function postgres(serverUrl: string): Backend {
       return {
         config: loadConfig(fullEnv),
         env: fullEnv,
-        async drop() {
-          const client = new pg.Client({ connectionString: serverUrl });
-          await client.connect();
-          try {
-            // An autovacuum worker visiting the database cannot be terminated by a non-superuser (42501):
-            // it leaves within moments, so the drop is tried again.
-            for (let attempt = 1; ; attempt += 1) {
-              try {
-                await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-                break;
-              } catch (error) {
-                const code = (error as { code?: string }).code;
-                if (attempt >= 20 || (code !== '42501' && code !== '55006')) throw error;
-                await new Promise((resolve) => setTimeout(resolve, 250));
-              }
-            }
-          } finally {
-            await client.end();
-          }
-        },
+        drop: () => dropDatabase(serverUrl, name),
       };
     },
   };

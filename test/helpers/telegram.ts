@@ -9,22 +9,14 @@ import type {
   User,
   UserFromGetMe,
 } from 'grammy/types';
+import { BENCH_BOT_INFO } from '../../src/bench/telegram-capture.ts';
 
 /** The bot's identity: given to `createBot` so that no getMe call is made. */
 export const BOT_INFO: UserFromGetMe = {
+  ...BENCH_BOT_INFO,
   id: 7_000_000_001,
-  is_bot: true,
   first_name: 'Guidelines Assistant',
   username: 'guidelines_test_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
 };
 
 const BOT_USER: User = {
