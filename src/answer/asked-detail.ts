@@ -1,7 +1,17 @@
 import { foldText } from '../text/normalize.ts';
 
 /** Kinds of specific fact a question can ask for, which a passage either states or does not. */
-export type DetailKind = 'number' | 'date' | 'penalty' | 'product' | 'contact' | 'levels' | 'structure';
+export type DetailKind =
+  | 'number'
+  | 'date'
+  | 'signer'
+  | 'penalty'
+  | 'funding'
+  | 'product'
+  | 'contact'
+  | 'levels'
+  | 'structure'
+  | 'full_text';
 
 interface DetailRule {
   /** Folded question wording that asks for this kind of fact (vi, en, uk). */
@@ -32,18 +42,32 @@ const RULES: Record<DetailKind, DetailRule> = {
   },
   date: {
     asks: pattern(
-      String.raw`\b(ngay nao|ngay ky|ngay hieu luc|hieu luc tu|tu ngay|bao gio|what date|which date|signed on|take effect|effective from|come into force|дата|з якої дати|набира)`,
+      String.raw`\b(ngay nao|ngay ky|ngay may|thang may|nam nao|ngay hieu luc|hieu luc tu|tu ngay|bao gio|thoi han|han chot|what date|which date|signed on|take effect|effective from|come into force|deadline|by when|дата|з якої дати|якого (саме )?числа|набира|термін|до якого)`,
     ),
     states: pattern(
       `\\b\\d{1,2}\\s*[/.]\\s*\\d{1,2}\\s*[/.]\\s*\\d{4}\\b|\\bngay \\d|\\b\\d{1,2} (${MONTHS})|\\b(${MONTHS}) \\d{4}|\\b\\d{1,2} (січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)`,
     ),
   },
+  signer: {
+    asks: pattern(
+      String.raw`\b(ai ky|nguoi ky|ky boi|who signed|signed by|signatory|хто підписав|ким підписан)`,
+    ),
+    states: pattern(String.raw`\b(ky boi|nguoi ky la|signed by|підписав|підписала)\b`),
+  },
   penalty: {
     asks: pattern(
-      String.raw`\b(ky luat|xu ly vi pham|che tai|xu phat|bi phat|penalt|disciplin|sanction|punish|покаран|дисциплін|санкці|стягнен)`,
+      String.raw`\b(ky luat|xu ly vi pham|che tai|xu phat|bi phat|muc phat|phat tien|penalt|disciplin|sanction|punish|(the|a|any) fines?\b|fined\b|покаран|дисциплін|санкці|стягнен|штраф)`,
     ),
     states:
       /\b(ky luat|xu ly vi pham|che tai|xu phat|penalt|disciplin|sanction|punish|покаран|дисциплін|санкці|стягнен)/,
+  },
+  funding: {
+    asks: pattern(
+      String.raw`\b(kinh phi|ngan sach|nguon von|bao nhieu tien|funding|budget|how much money|кошт|бюджет|фінансуван)`,
+    ),
+    states: pattern(
+      String.raw`\b\d[\d.,]*\s*(dong|vnd|trieu|ty|usd|million|billion|грн|млн|млрд)\b|\b(kinh phi|ngan sach|budget|funding|бюджет|фінансуван)`,
+    ),
   },
   product: {
     asks: pattern(
@@ -58,9 +82,12 @@ const RULES: Record<DetailKind, DetailRule> = {
   },
   contact: {
     asks: pattern(
-      String.raw`\b(so dien thoai|dien thoai|email|e mail|hotline|dia chi lien he|thong tin lien he|phone|contact details|телефон|електронн\S* пошт|контакт)`,
+      String.raw`\b(so dien thoai|dien thoai|email|e mail|hotline|dia chi|tru so|thong tin lien he|phone|contact details|(street|postal|office|contact|mailing) address|телефон|електронн\S* пошт|контакт|адрес(?!ат))`,
     ),
-    states: pattern(String.raw`@|\b(\+?84|0)\d{8,10}\b|\bhotline\b`),
+    // An e-mail, a phone number, a hotline, or a street address ("1 Hoang Van Thu street", "số 1 phố …").
+    states: pattern(
+      String.raw`@|\b(\+?84|0)\d{8,10}\b|\bhotline\b|\b\d+\s+(\p{L}+\s+){1,4}(street|road|avenue)\b|\bso (nha )?\d+\S*\s+(duong|pho|ngo)\b|\bвул(иця|\.)\s*\p{L}`,
+    ),
   },
   levels: {
     asks: pattern(
@@ -78,6 +105,14 @@ const RULES: Record<DetailKind, DetailRule> = {
     states: pattern(
       String.raw`\b(chuong|dieu|khoan|chapter|article|clause|глав\S*|статт\S*) ([ivxlc]+|\d+)\b`,
     ),
+  },
+  // The official text itself (its full text, original, a file of it): the digests are retellings, so no
+  // passage holds it; only a link to the file would answer.
+  full_text: {
+    asks: pattern(
+      String.raw`\b(ban goc|toan van|ban chinh thuc|ban day du|file|pdf|full text|original text|official text|official copy|повн\S* текст|оригінал|офіційн\S* текст|файл)`,
+    ),
+    states: pattern(String.raw`https?:|\.pdf\b`),
   },
 };
 

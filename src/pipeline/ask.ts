@@ -10,6 +10,7 @@ import {
 } from '../answer/extractive.ts';
 import { generatedAnswer } from '../answer/generated.ts';
 import { namedRegulation } from '../answer/other-regulation.ts';
+import { mentionsTopic } from '../answer/topic.ts';
 import type { GuardCategory, GuardResult } from '../guard/guard.ts';
 import type { Retrieval, Retrieve } from '../retrieval/retrieve.ts';
 import { cleanInput } from '../text/clean-input.ts';
@@ -22,6 +23,13 @@ import type { CuratedAnswers } from './curated.ts';
  * Chosen on the tuning half of the development questions (see README, "Quality").
  */
 const GAP_SHARE = 0.1;
+
+/**
+ * The confidence from which a question that mentions neither AI nor these documents is still answered: above
+ * every such out-of-scope question of the tuning halves (at most 0.65), so a close match on the corpus's own
+ * wording is not lost for a missing keyword.
+ */
+const OFF_TOPIC_CONFIDENCE = 0.7;
 
 /** How many of the best passages may state the specific detail a question asks for. */
 const DETAIL_DEPTH = 3;
@@ -91,6 +99,10 @@ export function createAsk({ retrieve, confidenceThreshold, compose, curated, gua
     if (passages.length === 0 || !confident) {
       return { retrieval, answer: lowConfidenceEscalation(retrieval, language, confidenceThreshold) };
     }
+    if (retrieval.confidence < OFF_TOPIC_CONFIDENCE && !mentionsTopic(question)) {
+      const why = 'the question mentions neither AI nor these documents';
+      return { retrieval, answer: lowConfidenceEscalation(retrieval, language, confidenceThreshold, why) };
+    }
     const regulation = namedRegulation(question);
     if (regulation) {
       const why = `the question is about another instrument (${regulation}), which these documents do not cover`;
@@ -102,7 +114,9 @@ export function createAsk({ retrieve, confidenceThreshold, compose, curated, gua
       (kind) => !passages.slice(0, DETAIL_DEPTH).some((p) => statesDetail(p.content, kind)),
     );
     if (unstated.length > 0)
-      return missingDetail(`no passage found states the ${unstated.join(', ')} asked for`);
+      return missingDetail(
+        `no passage found states the ${unstated.join(', ').replaceAll('_', ' ')} asked for`,
+      );
     if (!compose) return { retrieval, answer: extractiveAnswer(retrieval, language) };
     // Only a question retrieval is confident about reaches the model, so the fallback is always extractive.
     options.onComposing?.({ passages: passages.length, language });

@@ -54,3 +54,53 @@ describe('askedDetails: named AI products', () => {
     expect(askedDetails(question)).not.toContain('product');
   });
 });
+
+describe('askedDetails: the other kinds of detail', () => {
+  it.each([
+    ['Hướng dẫn có ấn định hạn chót không, hạn là tháng mấy?', 'date'],
+    ['By when must agencies adopt their own AI rules?', 'date'],
+    ['Якого саме числа ухвалено настанови?', 'date'],
+    ['Ai ký Hướng dẫn AI?', 'signer'],
+    ['Who signed the guidelines?', 'signer'],
+    ['Хто підписав настанови?', 'signer'],
+    ['How big is the fine for leaking customer data?', 'penalty'],
+    ['Mức phạt tiền khi vi phạm là bao nhiêu?', 'penalty'],
+    ['Який штраф за порушення?', 'penalty'],
+    ['Kinh phí triển khai AI lấy từ nguồn nào?', 'funding'],
+    ['What budget do agencies get for AI?', 'funding'],
+    ['Звідки кошти на впровадження ШІ?', 'funding'],
+    ['What is the street address of the department?', 'contact'],
+    ['Địa chỉ trụ sở của đơn vị đầu mối ở đâu?', 'contact'],
+    ['Яка адреса департаменту?', 'contact'],
+    ['xin file pdf ban goc huong dan', 'full_text'],
+    ['Where can I read the full text of the guidelines?', 'full_text'],
+    ['Де знайти повний текст настанов?', 'full_text'],
+  ] as const)('%j asks for the %s', (question, kind) => {
+    expect(askedDetails(question)).toContain(kind);
+  });
+
+  it.each([
+    'Who gave the opening address at the training conference?',
+    'Хто є адресатами настанов?',
+    'Is it fine to use AI for drafting a speech?',
+    'Hướng dẫn áp dụng cho những ai?',
+    'Can I paste a state-secret document into a public AI chatbot?',
+  ])('%j asks for no specific detail', (question) => {
+    expect(askedDetails(question)).toEqual([]);
+  });
+
+  it.each([
+    ['Chỉ thị được ký bởi Chánh Văn phòng.', 'signer', true],
+    ['The public reports do not give the official signing date.', 'signer', false],
+    ['Mỗi đơn vị được cấp 200 triệu đồng.', 'funding', true],
+    ['Paid AI subscriptions are expensive for many staff.', 'funding', false],
+    ['The department is at 1 Hoang Van Thu street.', 'contact', true],
+    ['Trụ sở tại số 1 phố Hoàng Văn Thụ, Hà Nội.', 'contact', true],
+    ['Công văn số 557/BKHCN-CĐSQG nêu 9 nguyên tắc.', 'contact', false],
+    ['The focal point is the Department of Digital Transformation – Cryptography.', 'contact', false],
+    ['The file is at https://example.org/guidelines.pdf', 'full_text', true],
+    ['The public reports do not publish the official full text.', 'full_text', false],
+  ] as const)('%j states the %s: %s', (passage, kind, expected) => {
+    expect(statesDetail(passage, kind)).toBe(expected);
+  });
+});

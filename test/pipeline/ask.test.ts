@@ -74,6 +74,22 @@ describe.each(BACKENDS)('asking [$name]', (backend) => {
     expect(answer.reason).toMatch(/another instrument \(Luật Bảo vệ bí mật/);
   });
 
+  it('escalates a question that mentions neither AI nor these documents, though retrieval finds its words', async () => {
+    const answer = await app.ask(
+      'Bệnh viện tuyến tỉnh triển khai bệnh án điện tử phải đáp ứng những tiêu chí gì?',
+    );
+    expect(answer.confidence).toBeGreaterThanOrEqual(db.config.confidenceThreshold);
+    expect(answer.kind).toBe('escalated');
+    expect(answer.reason).toBe('the question mentions neither AI nor these documents');
+  });
+
+  it('escalates a request for the official file instead of quoting a digest', async () => {
+    const answer = await app.ask('Cho xin file PDF bản gốc Hướng dẫn AI của Văn phòng Trung ương Đảng với');
+    expect(answer.kind).toBe('escalated');
+    expect(answer.escalation).toBe('not_in_public_reports');
+    expect(answer.reason).toMatch(/no passage found states the full text asked for/);
+  });
+
   it('refuses to mix embedders: a different model than the index was built with', async () => {
     const other = countingEmbedder(256);
     await app.close();

@@ -14,8 +14,7 @@ import { BACKENDS, type TestDatabase } from '../helpers/backends.ts';
 const GATE = {
   recallPerLanguage: 0.9,
   answerableWronglyEscalated: 0.1,
-  // Below the issue's 0.95: 18 of 19 measured (0.947). Kept at the measured floor so a regression fails.
-  outOfScopeEscalated: 0.9,
+  outOfScopeEscalated: 0.95,
   // The issue aims at 0.80 without a model; 14 of 19 measured (0.74).
   unknownDetailEscalated: 0.7,
 };
