@@ -46,8 +46,17 @@ const SUMMARY_COLUMNS = `id::int AS id, label, embedder, dimensions, fingerprint
   is_active AS "isActive", created_at AS "createdAt", activated_at AS "activatedAt"`;
 const VERSION_COLUMNS = `${SUMMARY_COLUMNS}, diff`;
 
+/**
+ * How long the question path reuses its read of the active version. A re-index or rollback in this process
+ * is seen at once (`forgetActive`); one in another process (the CLI, another replica) up to this much later,
+ * meanwhile answering from the version before, which stays whole until it is pruned.
+ */
+const ACTIVE_VERSION_REUSED_MS = 1_000;
+
 /** Corpus versions and the documents each holds. */
 export function createVersionsRepository(pool: pg.Pool) {
+  // One read at a time is shared by every question asked meanwhile (fifty chats at once: one query).
+  let activeRead: { at: number; summary: Promise<VersionSummary | undefined> } | undefined;
   return {
     async active(): Promise<CorpusVersion | undefined> {
       const result = await pool.query<CorpusVersion>(
@@ -60,12 +69,27 @@ export function createVersionsRepository(pool: pg.Pool) {
      * The active version without its diff, for the question path: the diff of a large build lists every
      * section (half a megabyte at 100,000 passages, 25 ms a read, measured by `npm run bench`).
      */
-    async activeSummary(): Promise<VersionSummary | undefined> {
-      const result = await pool.query<VersionSummary>({
-        name: 'versions.active-summary',
-        text: `SELECT ${SUMMARY_COLUMNS} FROM corpus_versions WHERE is_active`,
+    activeSummary(): Promise<VersionSummary | undefined> {
+      const now = performance.now();
+      if (activeRead && now - activeRead.at < ACTIVE_VERSION_REUSED_MS) return activeRead.summary;
+      const summary = pool
+        .query<VersionSummary>({
+          name: 'versions.active-summary',
+          text: `SELECT ${SUMMARY_COLUMNS} FROM corpus_versions WHERE is_active`,
+        })
+        .then((result) => result.rows[0]);
+      const read = { at: now, summary };
+      activeRead = read;
+      // A failed read is not reused: the next question tries again.
+      summary.catch(() => {
+        if (activeRead === read) activeRead = undefined;
       });
-      return result.rows[0];
+      return summary;
+    },
+
+    /** Reads the active version afresh next time: call after committing a change of it. */
+    forgetActive(): void {
+      activeRead = undefined;
     },
 
     async list(): Promise<CorpusVersion[]> {

@@ -44,6 +44,7 @@ export function createRollback({ pool, versions, embedder }: RollbackDeps) {
         details: { from: active.label },
       });
       await client.query('COMMIT');
+      versions.forgetActive();
     } catch (error) {
       await client.query('ROLLBACK');
       throw error;

@@ -137,6 +137,7 @@ export async function storeVersion(deps: StoreDeps, build: NewBuild): Promise<St
       },
     });
     await client.query('COMMIT');
+    deps.versions.forgetActive();
     return {
       version: { ...version, isActive: true, diff: build.diff },
       flaggedForReview,

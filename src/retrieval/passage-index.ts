@@ -1,4 +1,5 @@
 import type { VersionSummary } from '../db/versions.ts';
+import { createVersionCache } from './version-cache.ts';
 
 /** A passage's words, for BM25: where each occurs and how many there are. */
 export interface IndexedPassage {
@@ -31,36 +32,19 @@ export interface PassageIndexesDeps {
  * Word indexes of a version's passages, kept between questions. With many questions at once, reading every
  * candidate's search text and indexing its words for each question was the largest part of the assistant's
  * own time per question and of what it allocated (`npm run bench`); a version's passages never change, so
- * only those not seen yet are read, in one query. Kept for one version at a time (the one last asked for).
+ * only those not seen yet are read, in one query.
  */
 export function createPassageIndexes({ searchTexts, capacity }: PassageIndexesDeps) {
-  const cache = new Map<number, IndexedPassage>();
-  let cachedVersion = '';
+  const read = createVersionCache<number, IndexedPassage>({
+    capacity,
+    load: async (_versionId, ids) =>
+      new Map([...(await searchTexts(ids))].map(([id, text]) => [id, indexPassage(id, text)])),
+  });
   return async function indexesOf(
     version: Pick<VersionSummary, 'id' | 'createdAt'>,
     ids: number[],
   ): Promise<IndexedPassage[]> {
-    // The creation time too: a database restored or rebuilt under the same version id holds other passages.
-    const key = `${version.id}@${new Date(version.createdAt).getTime()}`;
-    if (key !== cachedVersion) {
-      cache.clear();
-      cachedVersion = key;
-    }
-    const missing = ids.filter((id) => !cache.has(id));
-    const texts = missing.length > 0 ? await searchTexts(missing) : new Map<number, string>();
-    const indexes = ids.flatMap((id) => {
-      const text = texts.get(id);
-      const indexed = text === undefined ? cache.get(id) : indexPassage(id, text);
-      if (!indexed) return [];
-      // Map keeps insertion order: moved to the end, it is the last to be evicted.
-      cache.delete(id);
-      cache.set(id, indexed);
-      return [indexed];
-    });
-    for (const id of cache.keys()) {
-      if (cache.size <= capacity) break;
-      cache.delete(id);
-    }
-    return indexes;
+    const indexed = await read(version, ids);
+    return ids.flatMap((id) => indexed.get(id) ?? []);
   };
 }

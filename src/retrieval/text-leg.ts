@@ -5,6 +5,7 @@ import type { Language } from '../text/language.ts';
 import { frequencyKeys, phraseFrequency, questionTerms, type Terms, toTsQuery } from '../text/terms.ts';
 import { rankByBm25 } from './bm25.ts';
 import { createPassageIndexes } from './passage-index.ts';
+import { createTermFrequencies } from './term-frequencies.ts';
 import { candidateTsQueries, TEXT_POSTINGS_BUDGET } from './text-query.ts';
 
 export interface TextSearch {
@@ -31,6 +32,8 @@ const TEXT_CANDIDATES = 200;
  * 2.4 MB), the most recently matched thousand of a large one.
  */
 const PASSAGE_INDEXES = 1_000;
+/** Term counts kept between questions (each a few dozen bytes): far more than the words staff use. */
+const TERMS_KEPT = 20_000;
 /** Matches ranked at most: the candidate query aims under the budget; this bounds a bad estimate. */
 const EXAMINED = TEXT_POSTINGS_BUDGET;
 
@@ -41,6 +44,7 @@ const EXAMINED = TEXT_POSTINGS_BUDGET;
  */
 export function createTextLeg({ chunks, terms, answerKinds }: TextLegDeps) {
   const indexesOf = createPassageIndexes({ searchTexts: chunks.searchTexts, capacity: PASSAGE_INDEXES });
+  const frequenciesOf = createTermFrequencies(terms, TERMS_KEPT);
   return async function searchText(
     version: Pick<VersionSummary, 'id' | 'createdAt'>,
     languages: string[],
@@ -50,7 +54,7 @@ export function createTextLeg({ chunks, terms, answerKinds }: TextLegDeps) {
   ): Promise<TextSearch> {
     const queryTerms = questionTerms(question, language);
     const synonyms = [...queryTerms.synonyms.values()].flat();
-    const lookup = terms.frequencies(version.id, languages, [
+    const lookup = frequenciesOf(version, languages, [
       ...queryTerms.unigrams,
       ...queryTerms.bigrams,
       ...synonyms.flatMap(frequencyKeys),

@@ -122,4 +122,26 @@ describe.each(BACKENDS)('corpus versions [$name]', (backend) => {
       'v4*',
     ]);
   });
+
+  // Two processes on one data directory is what the embedded database refuses; a server takes both.
+  it.skipIf(backend.name === 'embedded')(
+    'answers from a version another process activated within a second, and from its own at once',
+    async () => {
+      const question = 'co duoc dua bi mat nha nuoc vao chatgpt khong';
+      const other = await openApp(loadConfig({ ...db.env, VERSIONS_KEPT: '2' }));
+      try {
+        expect((await app.ask(question)).corpusVersion).toBe('v4');
+        await edit(
+          'tuyệt đối không gửi dữ liệu cá nhân nhạy cảm',
+          'tuyệt đối không cung cấp dữ liệu cá nhân nhạy cảm',
+        );
+        expect((await other.reindex(corpus)).version.label).toBe('v5');
+        expect((await other.ask(question)).corpusVersion).toBe('v5');
+        await new Promise((resolve) => setTimeout(resolve, 1_100));
+        expect((await app.ask(question)).corpusVersion).toBe('v5');
+      } finally {
+        await other.close();
+      }
+    },
+  );
 });

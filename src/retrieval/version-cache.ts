@@ -1,0 +1,53 @@
+import type { VersionSummary } from '../db/versions.ts';
+
+export interface VersionCacheDeps<K, V> {
+  /** Reads the values of keys not kept yet from one version; a key it leaves out has none. */
+  load(versionId: number, keys: K[]): Promise<Map<K, V>>;
+  /** Entries kept: the most recently used. */
+  capacity: number;
+}
+
+/**
+ * Values read from a corpus version, kept between questions: a version's passages and word statistics never
+ * change once it is built, so only the keys not seen yet are read, in one call. Kept for one version at a
+ * time (the one last asked for), identified by its id and creation time: a database restored or rebuilt
+ * under the same version id holds other passages.
+ */
+export function createVersionCache<K, V>({ load, capacity }: VersionCacheDeps<K, V>) {
+  const cache = new Map<K, V>();
+  let cachedVersion = '';
+  return async function read(
+    version: Pick<VersionSummary, 'id' | 'createdAt'>,
+    keys: K[],
+  ): Promise<Map<K, V>> {
+    const key = `${version.id}@${new Date(version.createdAt).getTime()}`;
+    if (key !== cachedVersion) {
+      cache.clear();
+      cachedVersion = key;
+    }
+    // The values kept are taken before reading the rest: meanwhile another version may replace them.
+    const kept = new Map<K, V>();
+    for (const k of keys) {
+      const value = cache.get(k);
+      if (value !== undefined) kept.set(k, value);
+    }
+    const missing = [...new Set(keys.filter((k) => !kept.has(k)))];
+    const loaded = missing.length > 0 ? await load(version.id, missing) : new Map<K, V>();
+    const keep = cachedVersion === key;
+    const found = new Map<K, V>();
+    for (const k of keys) {
+      const value = kept.get(k) ?? loaded.get(k);
+      if (value === undefined) continue;
+      found.set(k, value);
+      if (!keep) continue;
+      // Map keeps insertion order: moved to the end, it is the last to be evicted.
+      cache.delete(k);
+      cache.set(k, value);
+    }
+    for (const k of cache.keys()) {
+      if (cache.size <= capacity) break;
+      cache.delete(k);
+    }
+    return found;
+  };
+}
