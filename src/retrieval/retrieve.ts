@@ -138,7 +138,7 @@ export function createRetriever({ versions, chunks, terms, embedder, topK, versi
     // The passages and the gaps item in one read, and the originals of the translated ones in another.
     const rows = await chunks.byIds([...best, ...gapHit].map((r) => r.id));
     const stored = new Map(rows.map((c) => [c.id, c]));
-    const aligned = await originals(version.id, rows);
+    const aligned = await originals(version, rows);
     const passages = toPassages(best, stored, aligned);
     const [gap] = toPassages(gapHit, stored, aligned);
     const coverage = topicCoverage({
