@@ -52,18 +52,19 @@ function planFor(
       repeat: 1,
       exactQuestions: 3,
       efSearchSweep: [40],
-      bot: { sequential: 4, chats: 3, questionsPerChat: 2 },
+      bot: { sequential: 4, chats: 3, questionsPerChat: 2, runs: 1 },
     };
     return { embedded: { ...plan, sizes: [600] }, server: { ...plan, sizes: [600], compareTsx: true } };
   }
   const plan = { ...common, items, repeat: 2, exactQuestions: 40, efSearchSweep: [40, 100, 200, 400] };
   // 40 questions per chat: 2,000 in all keep the load on for several collections of V8's heap, so the peak RSS
   // and the throughput are those of a bot that has been busy for a while, not of its first seconds.
-  const bot = { sequential: items.length, chats: 50, questionsPerChat: 40 };
-  // 100,000 passages take the embedded database longer to build than the whole run may take.
+  const bot = { sequential: items.length, chats: 50, questionsPerChat: 40, runs: 1 };
+  // 100,000 passages take the embedded database longer to build than the whole run may take. The server's
+  // bot, which the throughput target is about, runs three times (see measureBotRuns).
   return {
     embedded: { ...plan, bot, sizes: [10_000] },
-    server: { ...plan, bot, sizes: [10_000, 100_000], compareTsx: true },
+    server: { ...plan, bot: { ...bot, runs: 3 }, sizes: [10_000, 100_000], compareTsx: true },
   };
 }
 

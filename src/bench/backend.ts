@@ -6,7 +6,8 @@ import { createTermsRepository } from '../db/terms.ts';
 import type { QaItem } from '../eval/qa-file.ts';
 import { createRetriever } from '../retrieval/retrieve.ts';
 import { detectLanguage } from '../text/language.ts';
-import { botEnv, measureBot } from './bot.ts';
+import { botEnv, measureBotRuns } from './bot.ts';
+import type { BotFigures } from './bot-process.ts';
 import { buildGeneratedCorpus, generatedLabel, holdsGeneratedCorpus } from './corpora.ts';
 import type { BackendFigures, CorpusBuildFigures } from './figures.ts';
 import { measureIndexing } from './indexing.ts';
@@ -28,7 +29,8 @@ export interface BenchPlan {
   exactQuestions: number;
   /** hnsw.ef_search values also tried on the largest generated corpus. */
   efSearchSweep: number[];
-  bot: { sequential: number; chats: number; questionsPerChat: number };
+  /** The bot's load, measured `runs` times (the median run counts). */
+  bot: { sequential: number; chats: number; questionsPerChat: number; runs: number };
   /** Also run the bot from the sources under tsx (`bot` is the compiled one, as in production). */
   compareTsx?: boolean;
 }
@@ -81,14 +83,14 @@ async function realCorpus(open: OpenDatabase, plan: BenchPlan, say: (text: strin
     return { indexing, retrieval, overhead, langchain: peer.figures, prompt };
   });
   say(`the bot in a process of its own, then ${plan.bot.chats} chats at once`);
+  const { runs, ...load } = plan.bot;
   const job = {
     env: botEnv({ ...env, CORPUS_DIR: plan.corpusDir }, plan.bot.chats),
     questions: plan.items.map((i) => i.question),
-    ...plan.bot,
+    ...load,
   };
-  const bot = await measureBot(job, 'compiled');
-  const botUnderTsx = plan.compareTsx ? await measureBot(job, 'tsx') : undefined;
-  return { ...figures, bot, botUnderTsx };
+  const measured = await measureBotRuns(job, plan.compareTsx ? ['compiled', 'tsx'] : ['compiled'], runs);
+  return { ...figures, bot: measured.get('compiled') as BotFigures, botUnderTsx: measured.get('tsx') };
 }
 
 /** A generated corpus of `size` passages: built (or reused), then retrieval measured on it. */

@@ -31,6 +31,8 @@ export interface BotFigures {
   /** Every chat asking its questions one after another, all chats at once. */
   concurrent: { chats: number; questions: number; seconds: number; perSecond: number; latency: Latency };
   messagesSent: number;
+  /** Every run's questions per second, when the bot was measured more than once (see measureBotRuns). */
+  perSecondRuns?: number[];
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;

@@ -38,6 +38,35 @@ export async function measureBot(job: BotJob, runtime: BotRuntime = 'compiled'):
   }
 }
 
+/**
+ * Runs the bot `runs` times for each runtime, alternating them: one run on two shared cores swings by a third
+ * or more (a checkpoint after the re-indexes measured just before it, other processes), so the run of median
+ * throughput stands for each runtime, with every run's figure beside it and the highest peak RSS of all.
+ */
+export async function measureBotRuns(
+  job: BotJob,
+  runtimes: BotRuntime[],
+  runs: number,
+): Promise<Map<BotRuntime, BotFigures>> {
+  const measured = new Map<BotRuntime, BotFigures[]>(runtimes.map((r) => [r, []]));
+  for (let run = 0; run < runs; run += 1) {
+    for (const runtime of runtimes) measured.get(runtime)?.push(await measureBot(job, runtime));
+  }
+  return new Map([...measured].map(([runtime, all]) => [runtime, medianRun(all)]));
+}
+
+/** The run of median throughput, with every run's throughput and the highest peak RSS of all. */
+export function medianRun(all: BotFigures[]): BotFigures {
+  const byThroughput = [...all].sort((a, b) => a.concurrent.perSecond - b.concurrent.perSecond);
+  const median = byThroughput[Math.floor((byThroughput.length - 1) / 2)];
+  if (!median) throw new Error('the bot was not measured');
+  return {
+    ...median,
+    peakRssMb: Math.max(...all.map((f) => f.peakRssMb)),
+    ...(all.length > 1 ? { perSecondRuns: all.map((f) => f.concurrent.perSecond) } : {}),
+  };
+}
+
 /** The bot's settings for the benchmark: these chats are staff, and nobody is rate-limited. */
 export function botEnv(databaseEnv: Record<string, string>, chats: number): Record<string, string> {
   return {

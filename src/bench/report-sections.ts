@@ -57,7 +57,9 @@ export function overheadSection(f: BenchFigures): string[] {
         b.overhead.formatting.p95,
         ms(b.bot.perQuestion),
         b.bot.concurrent.chats,
-        b.bot.concurrent.perSecond,
+        b.bot.perSecondRuns
+          ? `${b.bot.concurrent.perSecond} (median of ${b.bot.perSecondRuns.join(', ')})`
+          : b.bot.concurrent.perSecond,
         `${b.bot.concurrent.latency.p50} / ${b.bot.concurrent.latency.p95}`,
         `${b.bot.restRssMb} MB`,
         `${b.bot.peakRssMb} MB`,
@@ -70,7 +72,8 @@ export function overheadSection(f: BenchFigures): string[] {
     lines.push(
       '',
       `Run from the sources under tsx, as \`npm start\` runs it, the bot on the ${name}: RSS ${tsx.restRssMb} MB ` +
-        `at rest, ${tsx.peakRssMb} MB at most under load, ${tsx.concurrent.perSecond} questions/s, ` +
+        `at rest, ${tsx.peakRssMb} MB at most under load, ${tsx.concurrent.perSecond} questions/s` +
+        `${tsx.perSecondRuns ? ` (median of ${tsx.perSecondRuns.join(', ')})` : ''}, ` +
         `${tsx.perQuestion.p95} ms p95 per question alone (the table shows it compiled, as the production image runs it).`,
     );
   }

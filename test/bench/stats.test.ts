@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { medianRun } from '../../src/bench/bot.ts';
+import type { BotFigures } from '../../src/bench/bot-process.ts';
 import { latencyChartSvg } from '../../src/bench/chart.ts';
 import { latencyOf, percentile } from '../../src/bench/stats.ts';
 
@@ -32,5 +34,27 @@ describe('latencyChartSvg', () => {
     expect(svg).toContain('A &amp; B');
     expect(svg).toContain('p95 &lt;ms&gt;');
     expect(svg).toContain('>20</text>');
+  });
+});
+
+describe('medianRun', () => {
+  const latency = { n: 1, p50: 1, p95: 1, p99: 1, mean: 1 };
+  const run = (perSecond: number, peakRssMb: number): BotFigures => ({
+    restRssMb: 80,
+    peakRssMb,
+    perQuestion: latency,
+    concurrent: { chats: 50, questions: 2000, seconds: 2000 / perSecond, perSecond, latency },
+    messagesSent: 2000,
+  });
+
+  it('keeps the run of median throughput, every run in order, and the highest peak RSS', () => {
+    const figures = medianRun([run(136, 140), run(210, 150), run(190, 145)]);
+    expect(figures.concurrent.perSecond).toBe(190);
+    expect(figures.perSecondRuns).toEqual([136, 210, 190]);
+    expect(figures.peakRssMb).toBe(150);
+  });
+
+  it('reports a single run as it is', () => {
+    expect(medianRun([run(136, 140)])).toEqual(run(136, 140));
   });
 });
