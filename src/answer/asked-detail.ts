@@ -4,6 +4,8 @@ import { foldText } from '../text/normalize.ts';
 export type DetailKind =
   | 'number'
   | 'date'
+  | 'deadline'
+  | 'relation'
   | 'signer'
   | 'penalty'
   | 'funding'
@@ -42,10 +44,26 @@ const RULES: Record<DetailKind, DetailRule> = {
   },
   date: {
     asks: pattern(
-      String.raw`\b(ngay nao|ngay ky|ngay may|thang may|nam nao|ngay hieu luc|hieu luc tu|tu ngay|bao gio|thoi han|han chot|what date|which date|signed on|take effect|effective from|come into force|deadline|by when|дата|з якої дати|якого (саме )?числа|набира|термін|до якого)`,
+      String.raw`\b(ngay nao|ngay ky|ngay may|thang may|nam nao|ngay hieu luc|hieu luc tu|tu ngay|bao gio|what date|which date|signed on|take effect|effective from|come into force|дата|з якої дати|якого (саме )?числа|набира)`,
     ),
     states: pattern(
       `\\b\\d{1,2}\\s*[/.]\\s*\\d{1,2}\\s*[/.]\\s*\\d{4}\\b|\\bngay \\d|\\b\\d{1,2} (${MONTHS})|\\b(${MONTHS}) \\d{4}|\\b\\d{1,2} (січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)`,
+    ),
+  },
+  // A time limit is a date something must be done by: a passage that merely carries a date does not set one.
+  deadline: {
+    asks: pattern(String.raw`\b(thoi han|han chot|deadline|by when|no later than|термін\S*|до якого)`),
+    states: pattern(
+      `\\b(truoc|cham nhat|by|before|no later than|until|до) (ngay )?(\\d{1,2}\\s*[/.]\\s*\\d{1,2}|\\d{1,2} (${MONTHS})|(${MONTHS})\\b|\\d{1,2} (січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня))`,
+    ),
+  },
+  // Which of two documents prevails or replaces the other: only a passage that says so answers.
+  relation: {
+    asks: pattern(
+      String.raw`\b(thay the|thay cho|uu tien ap dung|van ban nao (duoc )?uu tien|replaces?|superseded?s?|take precedence|prevails?|follow both|замін\S*|скасов\S*|має перевагу|пріоритет\S*)`,
+    ),
+    states: pattern(
+      String.raw`\b(thay the|thay cho|uu tien|replace[sd]?|supersede[sd]?|precedence|prevail\S*|замін\S*|скасов\S*|переваг\S*|пріоритет\S*)`,
     ),
   },
   signer: {

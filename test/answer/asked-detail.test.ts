@@ -58,7 +58,10 @@ describe('askedDetails: named AI products', () => {
 describe('askedDetails: the other kinds of detail', () => {
   it.each([
     ['Hướng dẫn có ấn định hạn chót không, hạn là tháng mấy?', 'date'],
-    ['By when must agencies adopt their own AI rules?', 'date'],
+    ['By when must agencies adopt their own AI rules?', 'deadline'],
+    ['Hướng dẫn có ấn định thời hạn ban hành quy chế nội bộ không?', 'deadline'],
+    ['Do the guidelines replace Letter 557, or do we follow both?', 'relation'],
+    ['Văn bản nào được ưu tiên áp dụng?', 'relation'],
     ['Якого саме числа ухвалено настанови?', 'date'],
     ['Ai ký Hướng dẫn AI?', 'signer'],
     ['Who signed the guidelines?', 'signer'],
@@ -90,6 +93,10 @@ describe('askedDetails: the other kinds of detail', () => {
   });
 
   it.each([
+    ['Các cơ quan hoàn thành trước ngày 31/12/2025.', 'deadline', true],
+    ['Hướng dẫn được công bố ngày 27/11/2025.', 'deadline', false],
+    ['AI does not replace the independent thinking of cadres.', 'relation', true],
+    ['Letter 557 is a separate document for state agencies.', 'relation', false],
     ['Chỉ thị được ký bởi Chánh Văn phòng.', 'signer', true],
     ['The public reports do not give the official signing date.', 'signer', false],
     ['Mỗi đơn vị được cấp 200 triệu đồng.', 'funding', true],
