@@ -52,7 +52,10 @@ const RULES: Record<DetailKind, DetailRule> = {
   },
   // A time limit is a date something must be done by: a passage that merely carries a date does not set one.
   deadline: {
-    asks: pattern(String.raw`\b(thoi han|han chot|deadline|by when|no later than|термін\S*|до якого)`),
+    // Not a bare "термін" (also "a term") or "до якого" (also "to which unit").
+    asks: pattern(
+      String.raw`\b(thoi han|han chot|deadline|by when|no later than|до якого (терміну|числа)|до якої дати|кінцев\S* термін|в який термін|у який термін|термін (виконання|подання))`,
+    ),
     states: pattern(
       `\\b(truoc|cham nhat|by|before|no later than|until|до) (ngay )?(\\d{1,2}\\s*[/.]\\s*\\d{1,2}|\\d{1,2} (${MONTHS})|(${MONTHS})\\b|\\d{1,2} (січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня))`,
     ),
@@ -125,10 +128,11 @@ const RULES: Record<DetailKind, DetailRule> = {
     ),
   },
   // The official text itself (its full text, original, a file of it): the digests are retellings, so no
-  // passage holds it; only a link to the file would answer.
+  // passage holds it; only a link to the file would answer. Not a bare "file" or "PDF": staff ask about
+  // putting files into chatbots.
   full_text: {
     asks: pattern(
-      String.raw`\b(ban goc|toan van|ban chinh thuc|ban day du|file|pdf|full text|original text|official text|official copy|повн\S* текст|оригінал|офіційн\S* текст|файл)`,
+      String.raw`\b(ban goc|toan van|ban chinh thuc|ban day du|full text|original text|official text|official copy|повн\S* текст|оригінал\S* (текст|документ|настанов)|офіційн\S* текст)`,
     ),
     states: pattern(String.raw`https?:|\.pdf\b`),
   },

@@ -5,8 +5,9 @@ const START = String.raw`(?<![\p{L}\p{N}])`;
 
 /**
  * Words (folded: lower case, no diacritics) that tie a question to what the corpus is about: artificial
- * intelligence and its tools, or one of the documents, their issuers and the coordinating department,
- * including the numbered documents the digests cite. Word starts only, so "ai" is not found in "hai".
+ * intelligence and its tools, what the guidelines regulate in its use, or one of the documents, their issuers
+ * and the coordinating department, including the numbered documents the digests cite. Word starts only, so
+ * "ai" is not found in "hai".
  */
 const TOPIC = new RegExp(
   `${START}(?:${[
@@ -40,6 +41,27 @@ const TOPIC = new RegExp(
     'prompt',
     'promt',
     'промпт',
+    // What the guidelines regulate in AI use, which staff in this chat ask about without saying "AI":
+    // accounts' passwords, checking what was generated, state secrets and public platforms.
+    'mat khau',
+    'password',
+    'login',
+    'dang nhap',
+    'пароль',
+    'логін',
+    'kiem chung',
+    'fact.?check',
+    'verif',
+    'generated',
+    'may tao',
+    'tao ra boi may',
+    'згенер',
+    'bi mat nha nuoc',
+    'state secret',
+    'державн\\S* таємниц',
+    'nen tang cong cong',
+    'public platform',
+    'публічн\\S* платформ',
     // The documents and who issued or coordinates them.
     'huong dan',
     'guideline',

@@ -88,6 +88,10 @@ describe('askedDetails: the other kinds of detail', () => {
     'Is it fine to use AI for drafting a speech?',
     'Hướng dẫn áp dụng cho những ai?',
     'Can I paste a state-secret document into a public AI chatbot?',
+    'Có được tải file tài liệu mật lên ChatGPT không?',
+    'Can I upload a PDF of a meeting report to a chatbot?',
+    'До якого підрозділу звертатися з питаннями щодо ШІ?',
+    'Що означає термін «штучний інтелект» у настановах?',
   ])('%j asks for no specific detail', (question) => {
     expect(askedDetails(question)).toEqual([]);
   });

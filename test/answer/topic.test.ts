@@ -13,7 +13,10 @@ describe('mentionsTopic', () => {
     'Was Conclusion Notice 43-TB/TGV signed before the training opened?',
     'Hội nghị tập huấn tổ chức ở đâu?',
     'Cục Chuyển đổi số - Cơ yếu có vai trò gì?',
-  ])('%j is about AI or the documents', (question) => {
+    'Can I share my login with a colleague?',
+    'Kết quả do máy tạo ra có cần kiểm chứng lại không?',
+    'Чи можна передавати державну таємницю на публічні платформи?',
+  ])('%j is about AI, what the guidelines regulate, or the documents', (question) => {
     expect(mentionsTopic(question)).toBe(true);
   });
 
@@ -23,6 +26,7 @@ describe('mentionsTopic', () => {
     'Hai cơ quan phối hợp thế nào?',
     'Скільки днів відпустки належить службовцю?',
     'truong thcs chuyen doi so thi lam so diem dien tu nhu the nao',
+    'Are civil servants allowed to post political opinions on their personal Facebook accounts?',
   ])('%j is not', (question) => {
     expect(mentionsTopic(question)).toBe(false);
   });
