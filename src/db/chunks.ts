@@ -49,6 +49,11 @@ export interface KindedId {
   kind: string;
 }
 
+/** A full-text match, with its search text where the search ranked (a large corpus: see `matching`). */
+export interface MatchedId extends KindedId {
+  text?: string;
+}
+
 type Queryable = pg.Pool | pg.PoolClient;
 
 /** One full-text search of `matching`: which document kinds, how many matches, and whether ranked. */
@@ -169,27 +174,28 @@ export function createChunksRepository(pool: pg.Pool) {
       languages: string[],
       tsQuery: string,
       searches: MatchSearch[],
-    ): Promise<KindedId[][]> {
+    ): Promise<MatchedId[][]> {
       const values: unknown[] = [versionId, languages, tsQuery];
       const param = (value: unknown) => `$${values.push(value)}`;
       const selects = searches.map(({ kinds, limit, examined, rank }, search) => {
         const filter = `version_id = $1 AND language = ANY($2::text[]) AND kind = ANY(${param(kinds)}::text[])
           AND tsv @@ to_tsquery('simple', $3)`;
         return rank
-          ? `(SELECT ${search} AS search, id, kind,
+          ? `(SELECT ${search} AS search, id, kind, search_text AS text,
                 row_number() OVER (ORDER BY ts_rank(tsv, to_tsquery('simple', $3)) DESC, id) AS position
-              FROM (SELECT id, kind, tsv FROM chunks WHERE ${filter} LIMIT ${param(examined)}) AS found
+              FROM (SELECT id, kind, tsv, search_text FROM chunks WHERE ${filter} LIMIT ${param(examined)}) AS found
               ORDER BY position LIMIT ${param(limit)})`
-          : `(SELECT ${search} AS search, id, kind, id AS position FROM chunks WHERE ${filter}
+          : `(SELECT ${search} AS search, id, kind, NULL AS text, id AS position FROM chunks WHERE ${filter}
               ORDER BY id LIMIT ${param(limit)})`;
       });
-      const result = await pool.query<KindedId & { search: number }>(
-        `SELECT search, id::int AS id, kind FROM (${selects.join(' UNION ALL ')}) AS matches
+      const result = await pool.query<KindedId & { search: number; text: string | null }>(
+        `SELECT search, id::int AS id, kind, text FROM (${selects.join(' UNION ALL ')}) AS matches
          ORDER BY search, position`,
         values,
       );
-      const lists = searches.map((): KindedId[] => []);
-      for (const { search, id, kind } of result.rows) lists[search]?.push({ id, kind });
+      const lists = searches.map((): MatchedId[] => []);
+      for (const { search, id, kind, text } of result.rows)
+        lists[search]?.push(text === null ? { id, kind } : { id, kind, text });
       return lists;
     },
 

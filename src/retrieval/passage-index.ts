@@ -35,16 +35,26 @@ export interface PassageIndexesDeps {
  * only those not seen yet are read, in one query.
  */
 export function createPassageIndexes({ searchTexts, capacity }: PassageIndexesDeps) {
-  const read = createVersionCache<number, IndexedPassage>({
+  const read = createVersionCache<number, IndexedPassage, Map<number, string>>({
     capacity,
-    load: async (_versionId, ids) =>
-      new Map([...(await searchTexts(ids))].map(([id, text]) => [id, indexPassage(id, text)])),
+    load: async (_versionId, ids, known) => {
+      const unread = ids.filter((id) => !known?.has(id));
+      const texts = unread.length > 0 ? await searchTexts(unread) : new Map<number, string>();
+      return new Map(
+        ids.flatMap((id) => {
+          const text = known?.get(id) ?? texts.get(id);
+          return text === undefined ? [] : [[id, indexPassage(id, text)] as const];
+        }),
+      );
+    },
   });
+  /** Indexes of these passages, in their order; `known` search texts at hand need not be read again. */
   return async function indexesOf(
     version: Pick<VersionSummary, 'id' | 'createdAt'>,
     ids: number[],
+    known?: Map<number, string>,
   ): Promise<IndexedPassage[]> {
-    const indexed = await read(version, ids);
+    const indexed = await read(version, ids, known);
     return ids.flatMap((id) => indexed.get(id) ?? []);
   };
 }

@@ -1,4 +1,4 @@
-import type { ChunksRepository, KindedId, RankedId } from '../db/chunks.ts';
+import type { ChunksRepository, KindedId, MatchedId, RankedId } from '../db/chunks.ts';
 import type { TermFrequencies, TermsRepository } from '../db/terms.ts';
 import type { VersionSummary } from '../db/versions.ts';
 import type { Language } from '../text/language.ts';
@@ -79,7 +79,7 @@ export function createTextLeg({ chunks, terms, answerKinds }: TextLegDeps) {
     const [frequencies, found] = await Promise.all([lookup, early]);
     const df = (term: string) =>
       phraseFrequency(frequencies.answers, term) + phraseFrequency(frequencies.gaps, term);
-    let [textMatches, gapMatches]: KindedId[][] = found ?? [[], []];
+    let [textMatches, gapMatches]: MatchedId[][] = found ?? [[], []];
     if (!early) {
       for (const tsQuery of candidateTsQueries(queryTerms, df, passageCount)) {
         [textMatches, gapMatches] = await search(tsQuery);
@@ -88,7 +88,9 @@ export function createTextLeg({ chunks, terms, answerKinds }: TextLegDeps) {
     }
     const matches = [...(textMatches ?? []), ...(gapMatches ?? [])];
     const kinds = new Map(matches.map((m) => [m.id, m.kind]));
-    const indexed = new Map((await indexesOf(version, [...kinds.keys()])).map((p) => [p.id, p]));
+    // A ranked search (a large corpus) brings its matches' search texts: those not indexed yet need no read.
+    const known = new Map(matches.flatMap((m) => (m.text === undefined ? [] : [[m.id, m.text] as const])));
+    const indexed = new Map((await indexesOf(version, [...kinds.keys()], known)).map((p) => [p.id, p]));
     const rank = (found: KindedId[] = []) =>
       rankByBm25(
         found.flatMap((m) => indexed.get(m.id) ?? []),

@@ -1,8 +1,11 @@
 import type { VersionSummary } from '../db/versions.ts';
 
-export interface VersionCacheDeps<K, V> {
-  /** Reads the values of keys not kept yet from one version; a key it leaves out has none. */
-  load(versionId: number, keys: K[]): Promise<Map<K, V>>;
+export interface VersionCacheDeps<K, V, C> {
+  /**
+   * Reads the values of keys not kept yet from one version; a key it leaves out has none. `known` is what the
+   * caller passed along (values it already has at hand, say), if anything.
+   */
+  load(versionId: number, keys: K[], known: C | undefined): Promise<Map<K, V>>;
   /** Entries kept: the most recently used. */
   capacity: number;
 }
@@ -13,12 +16,13 @@ export interface VersionCacheDeps<K, V> {
  * time (the one last asked for), identified by its id and creation time: a database restored or rebuilt
  * under the same version id holds other passages.
  */
-export function createVersionCache<K, V>({ load, capacity }: VersionCacheDeps<K, V>) {
+export function createVersionCache<K, V, C = never>({ load, capacity }: VersionCacheDeps<K, V, C>) {
   const cache = new Map<K, V>();
   let cachedVersion = '';
   return async function read(
     version: Pick<VersionSummary, 'id' | 'createdAt'>,
     keys: K[],
+    known?: C,
   ): Promise<Map<K, V>> {
     const key = `${version.id}@${new Date(version.createdAt).getTime()}`;
     if (key !== cachedVersion) {
@@ -32,7 +36,7 @@ export function createVersionCache<K, V>({ load, capacity }: VersionCacheDeps<K,
       if (value !== undefined) kept.set(k, value);
     }
     const missing = [...new Set(keys.filter((k) => !kept.has(k)))];
-    const loaded = missing.length > 0 ? await load(version.id, missing) : new Map<K, V>();
+    const loaded = missing.length > 0 ? await load(version.id, missing, known) : new Map<K, V>();
     const keep = cachedVersion === key;
     const found = new Map<K, V>();
     for (const k of keys) {

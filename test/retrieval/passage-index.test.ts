@@ -62,3 +62,16 @@ describe('createPassageIndexes', () => {
     expect(reads).toEqual([[1], [1], [1]]);
   });
 });
+
+describe('createPassageIndexes with search texts at hand', () => {
+  it('indexes the texts it is given without reading them, and reads only the rest', async () => {
+    const { indexesOf, reads } = indexesOver(TEXTS);
+    const known = new Map([[2, 'khong dua len ai']]);
+    const indexes = await indexesOf(version, [1, 2], known);
+    expect(indexes.map((p) => [p.id, p.length])).toEqual([
+      [1, 6],
+      [2, 4],
+    ]);
+    expect(reads).toEqual([[1]]);
+  });
+});
