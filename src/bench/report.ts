@@ -96,6 +96,17 @@ export function renderReport(f: BenchFigures, chartFile: string): string {
       lines.push(`HNSW ef_search on the ${name}, ${corpus} (vector leg alone): ${tried.join('; ')}.`, '');
     }
   }
+  for (const [name, b] of backends(f)) {
+    for (const [corpus, r] of corpora(b).filter(([, r]) => r.hnswMisses.passages > 0)) {
+      const { passages, generated, similarity } = r.hnswMisses;
+      lines.push(
+        `HNSW misses on the ${name}, ${corpus}: ${passages} of the exact scan's passages over ${r.exactQuestions} ` +
+          `questions, ${generated} of them in generated documents, at similarities ${similarity?.min}–${similarity?.max} ` +
+          'to the question.',
+        '',
+      );
+    }
+  }
   lines.push(...indexingSection(f), ...overheadSection(f), ...peerSection(f), '', ...METHOD);
   return `${lines.join('\n')}\n`;
 }

@@ -9,6 +9,7 @@ import { createTextLeg } from '../retrieval/text-leg.ts';
 import { detectLanguage } from '../text/language.ts';
 import { describePlan, explainingPool } from './plans.ts';
 import { type Latency, latencyOf, round, timeEach } from './stats.ts';
+import { isGeneratedDocument } from './synthetic-corpus.ts';
 
 export interface RetrievalFigures {
   passages: number;
@@ -22,6 +23,11 @@ export interface RetrievalFigures {
   fullText: Latency;
   /** Share of the exact scan's 10 nearest that the HNSW search returns, averaged over the questions. */
   hnswRecallAt10: number;
+  /**
+   * The exact scan's passages the HNSW search missed, over all its questions: how many, how many of those are
+   * in generated documents (not the real corpus), and their similarities to the question.
+   */
+  hnswMisses: { passages: number; generated: number; similarity: { min: number; max: number } | null };
   /** Questions searched by exact scan (a subset: each scan reads every vector). */
   exactQuestions: number;
   /** Recall@10 and vector-leg p95 (ms) at other hnsw.ef_search values, on the exact scan's questions. */
@@ -38,6 +44,28 @@ const overlap = (a: RankedId[], b: RankedId[]) => {
   const ids = new Set(b.map((r) => r.id));
   return a.filter((r) => ids.has(r.id)).length / Math.max(1, Math.min(K, b.length));
 };
+
+/** What the approximate search missed of the exact one's passages (see RetrievalFigures.hnswMisses). */
+async function missesOf(
+  chunks: ReturnType<typeof createChunksRepository>,
+  exact: Map<QaItem, RankedId[]>,
+  approximate: Map<QaItem, RankedId[]>,
+): Promise<RetrievalFigures['hnswMisses']> {
+  const missed = [...exact].flatMap(([question, nearest]) => {
+    const found = new Set((approximate.get(question) ?? []).map((r) => r.id));
+    return nearest.filter((r) => !found.has(r.id));
+  });
+  const documents = new Map((await chunks.byIds(missed.map((r) => r.id))).map((c) => [c.id, c.documentId]));
+  const similarities = missed.map((r) => r.score);
+  return {
+    passages: missed.length,
+    generated: missed.filter((r) => isGeneratedDocument(documents.get(r.id) ?? '')).length,
+    similarity:
+      missed.length > 0
+        ? { min: round(Math.min(...similarities), 3), max: round(Math.max(...similarities), 3) }
+        : null,
+  };
+}
 
 /**
  * A pool stand-in that runs every query on one client (a client whose settings differ from the pool's), each
@@ -135,6 +163,7 @@ export async function measureRetrieval(
     await client.query(`SET hnsw.ef_search = ${Number(efSearch)}`);
     client.release();
   }
+  const hnswMisses = await missesOf(chunks, exactNearest, nearest);
   const answerable = questions.filter((q) => q.answerable);
   const recalled = answerable.filter((q) => {
     const passages = (found.get(q) ?? []).map((p) => ({
@@ -152,6 +181,7 @@ export async function measureRetrieval(
     vectorExact: latencyOf(vectorExact),
     fullText: latencyOf(fullText),
     hnswRecallAt10: recallOf(nearest),
+    hnswMisses,
     exactQuestions: exactNearest.size,
     efSearchSweep: sweep,
     efSearch,

@@ -55,8 +55,13 @@ export async function vietnameseSource(corpusDir: string): Promise<string[]> {
   return texts.map((text) => text.replace(/^---[\s\S]*?\n---\n/, '').replace(/^#+\s.*$/gm, ''));
 }
 
+const GENERATED_PREFIX = 'quy-dinh-';
+
 /** The id of the first generated document: its edition label tells which corpus a database holds. */
-export const FIRST_GENERATED_ID = 'quy-dinh-0001';
+export const FIRST_GENERATED_ID = `${GENERATED_PREFIX}0001`;
+
+/** Whether a document is one of the generated ones (not of the real corpus). */
+export const isGeneratedDocument = (documentId: string) => documentId.startsWith(GENERATED_PREFIX);
 
 /**
  * Writes the real corpus plus generated documents (kind `related`: other regulations) with `generated`
@@ -74,7 +79,7 @@ export async function writeSyntheticCorpus(
   await cp(realCorpusDir, dir, { recursive: true });
   const generator = createTextGenerator(await vietnameseSource(realCorpusDir), seed);
   for (let start = 0, n = 1; start < generated; start += SECTIONS_PER_DOCUMENT, n += 1) {
-    const id = n === 1 ? FIRST_GENERATED_ID : `quy-dinh-${String(n).padStart(4, '0')}`;
+    const id = `${GENERATED_PREFIX}${String(n).padStart(4, '0')}`;
     const articles = Math.min(SECTIONS_PER_DOCUMENT, generated - start);
     await writeFile(join(dir, `${id}.vi.md`), documentText(id, label, articles, generator.document()));
   }

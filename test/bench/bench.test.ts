@@ -38,6 +38,8 @@ function missing(figures: BackendFigures, sizes: number[]): string[] {
     ...sizes.flatMap((size) => [
       `retrieval.generated.${size}.hybrid.p99`,
       `retrieval.generated.${size}.hnswRecallAt10`,
+      `retrieval.generated.${size}.hnswMisses.passages`,
+      `retrieval.generated.${size}.hnswMisses.generated`,
     ]),
   ];
   return paths.filter((path) => !Number.isFinite(at(figures, path)));
