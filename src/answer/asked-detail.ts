@@ -29,6 +29,8 @@ const BOUNDARY = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}
 const pattern = (source: string) => new RegExp(source.replaceAll(String.raw`\b`, BOUNDARY), 'u');
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+/** Ukrainian month names in the genitive, as a date writes them ("9 вересня"). */
+const UK_MONTHS = 'січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня';
 const PRODUCTS = 'chatgpt|gemini|copilot|claude|grok|deepseek|llama|perplexity|bard|qwen';
 
 /**
@@ -47,7 +49,7 @@ const RULES: Record<DetailKind, DetailRule> = {
       String.raw`\b(ngay nao|ngay ky|ngay may|thang may|nam nao|ngay hieu luc|hieu luc tu|tu ngay|bao gio|what date|which date|signed on|take effect|effective from|come into force|дата|з якої дати|якого (саме )?числа|набира)`,
     ),
     states: pattern(
-      `\\b\\d{1,2}\\s*[/.]\\s*\\d{1,2}\\s*[/.]\\s*\\d{4}\\b|\\bngay \\d|\\b\\d{1,2} (${MONTHS})|\\b(${MONTHS}) \\d{4}|\\b\\d{1,2} (січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)`,
+      `\\b\\d{1,2}\\s*[/.]\\s*\\d{1,2}\\s*[/.]\\s*\\d{4}\\b|\\bngay \\d|\\b\\d{1,2} (${MONTHS})|\\b(${MONTHS}) \\d{4}|\\b\\d{1,2} (${UK_MONTHS})`,
     ),
   },
   // A time limit is a date something must be done by: a passage that merely carries a date does not set one.
@@ -57,7 +59,7 @@ const RULES: Record<DetailKind, DetailRule> = {
       String.raw`\b(thoi han|han chot|deadline|by when|no later than|до якого (терміну|числа)|до якої дати|кінцев\S* термін|в який термін|у який термін|термін (виконання|подання))`,
     ),
     states: pattern(
-      `\\b(truoc|cham nhat|by|before|no later than|until|до) (ngay )?(\\d{1,2}\\s*[/.]\\s*\\d{1,2}|\\d{1,2} (${MONTHS})|(${MONTHS})\\b|\\d{1,2} (січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня))`,
+      `\\b(truoc|cham nhat|by|before|no later than|until|до) (ngay )?(\\d{1,2}\\s*[/.]\\s*\\d{1,2}|\\d{1,2} (${MONTHS})|(${MONTHS})\\b|\\d{1,2} (${UK_MONTHS}))`,
     ),
   },
   // Which of two documents prevails or replaces the other: only a passage that says so answers.

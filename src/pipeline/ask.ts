@@ -99,14 +99,18 @@ export function createAsk({ retrieve, confidenceThreshold, compose, curated, gua
     if (passages.length === 0 || !confident) {
       return { retrieval, answer: lowConfidenceEscalation(retrieval, language, confidenceThreshold) };
     }
+    const notAbout = (why: string) => ({
+      retrieval,
+      answer: lowConfidenceEscalation(retrieval, language, confidenceThreshold, why),
+    });
     if (retrieval.confidence < OFF_TOPIC_CONFIDENCE && !mentionsTopic(question)) {
-      const why = 'the question mentions neither AI nor these documents';
-      return { retrieval, answer: lowConfidenceEscalation(retrieval, language, confidenceThreshold, why) };
+      return notAbout('the question mentions neither AI nor these documents');
     }
     const regulation = namedRegulation(question);
     if (regulation) {
-      const why = `the question is about another instrument (${regulation}), which these documents do not cover`;
-      return { retrieval, answer: lowConfidenceEscalation(retrieval, language, confidenceThreshold, why) };
+      return notAbout(
+        `the question is about another instrument (${regulation}), which these documents do not cover`,
+      );
     }
     // A question for a specific fact (a number, a date, a sanction…) that the best passages do not state
     // is not answered by a passage that is merely on the same topic.

@@ -14,10 +14,9 @@ const SEPARATOR = '\u0000';
  * query at all. A term no passage uses is kept too, as zero: that is what the look-up found.
  */
 export function createTermFrequencies(terms: Pick<TermsRepository, 'frequencies'>, capacity: number) {
-  const read = createVersionCache<string, Counts>({
+  const read = createVersionCache<string, Counts, string[]>({
     capacity,
-    load: async (versionId, keys) => {
-      const languages = (keys[0] ?? '').split(SEPARATOR)[0]?.split(',') ?? [];
+    load: async (versionId, keys, languages = []) => {
       const words = keys.map((key) => key.slice(key.indexOf(SEPARATOR) + 1));
       const found = await terms.frequencies(versionId, languages, words);
       return new Map(
@@ -37,6 +36,7 @@ export function createTermFrequencies(terms: Pick<TermsRepository, 'frequencies'
     const counts = await read(
       version,
       words.map((word) => prefix + word),
+      languages,
     );
     const result: TermFrequencies = { answers: new Map(), gaps: new Map() };
     for (const [key, [answers, gaps]] of counts) {

@@ -2,10 +2,10 @@ import type { VersionSummary } from '../db/versions.ts';
 
 export interface VersionCacheDeps<K, V, C> {
   /**
-   * Reads the values of keys not kept yet from one version; a key it leaves out has none. `known` is what the
-   * caller passed along (values it already has at hand, say), if anything.
+   * Reads the values of keys not kept yet from one version; a key it leaves out has none. `context` is what
+   * the caller of `read` passed along for it (texts already at hand, the languages searched), if anything.
    */
-  load(versionId: number, keys: K[], known: C | undefined): Promise<Map<K, V>>;
+  load(versionId: number, keys: K[], context: C | undefined): Promise<Map<K, V>>;
   /** Entries kept: the most recently used. */
   capacity: number;
 }
@@ -22,7 +22,7 @@ export function createVersionCache<K, V, C = never>({ load, capacity }: VersionC
   return async function read(
     version: Pick<VersionSummary, 'id' | 'createdAt'>,
     keys: K[],
-    known?: C,
+    context?: C,
   ): Promise<Map<K, V>> {
     const key = `${version.id}@${new Date(version.createdAt).getTime()}`;
     if (key !== cachedVersion) {
@@ -36,7 +36,7 @@ export function createVersionCache<K, V, C = never>({ load, capacity }: VersionC
       if (value !== undefined) kept.set(k, value);
     }
     const missing = [...new Set(keys.filter((k) => !kept.has(k)))];
-    const loaded = missing.length > 0 ? await load(version.id, missing, known) : new Map<K, V>();
+    const loaded = missing.length > 0 ? await load(version.id, missing, context) : new Map<K, V>();
     const keep = cachedVersion === key;
     const found = new Map<K, V>();
     for (const k of keys) {
