@@ -27,6 +27,8 @@ export interface BenchPlan {
   fresh: boolean;
   repeat: number;
   exactQuestions: number;
+  /** Questions spread over a generated corpus, for its recall (`questionsAcrossCorpus`). */
+  acrossCorpusQuestions: number;
   /** hnsw.ef_search values also tried on the largest generated corpus. */
   efSearchSweep: number[];
   /** The bot's load, measured `runs` times (the median run counts). */

@@ -7,6 +7,7 @@ import type { QaItem } from '../eval/qa-file.ts';
 import { ANSWER_KINDS, createRetriever, type Passage } from '../retrieval/retrieve.ts';
 import { createTextLeg } from '../retrieval/text-leg.ts';
 import { detectLanguage } from '../text/language.ts';
+import { questionsAcrossCorpus } from './corpus-questions.ts';
 import { describePlan, explainingPool } from './plans.ts';
 import { type Latency, latencyOf, round, timeEach } from './stats.ts';
 import { isGeneratedDocument } from './synthetic-corpus.ts';
@@ -24,14 +25,24 @@ export interface RetrievalFigures {
   /** Share of the exact scan's 10 nearest that the HNSW search returns, averaged over the questions. */
   hnswRecallAt10: number;
   /**
-   * The exact scan's passages the HNSW search missed, over all its questions: how many, how many of those are
-   * in generated documents (not the real corpus), and their similarities to the question.
+   * The same for questions spread over the generated documents (`questionsAcrossCorpus`); null on the real
+   * corpus, which has none.
+   */
+  hnswRecallAt10AcrossCorpus: number | null;
+  /**
+   * The exact scan's passages the HNSW search missed for the development questions: how many, how many of
+   * those are in generated documents (not the real corpus), and their similarities to the question.
    */
   hnswMisses: { passages: number; generated: number; similarity: { min: number; max: number } | null };
   /** Questions searched by exact scan (a subset: each scan reads every vector). */
   exactQuestions: number;
-  /** Recall@10 and vector-leg p95 (ms) at other hnsw.ef_search values, on the exact scan's questions. */
-  efSearchSweep: { efSearch: number; recallAt10: number; p95: number }[];
+  /** Recall@10 (both question sets) and vector-leg p95 (ms) at other hnsw.ef_search values. */
+  efSearchSweep: {
+    efSearch: number;
+    recallAt10: number;
+    recallAt10AcrossCorpus: number | null;
+    p95: number;
+  }[];
   efSearch: string;
   plans: { hnsw: string; exact: string };
   /** Answerable questions whose expected passage is among the hybrid top 5: quality at this corpus size. */
@@ -48,12 +59,13 @@ const overlap = (a: RankedId[], b: RankedId[]) => {
 /** What the approximate search missed of the exact one's passages (see RetrievalFigures.hnswMisses). */
 async function missesOf(
   chunks: ReturnType<typeof createChunksRepository>,
-  exact: Map<QaItem, RankedId[]>,
-  approximate: Map<QaItem, RankedId[]>,
+  asked: string[],
+  exact: Map<string, RankedId[]>,
+  approximate: Map<string, RankedId[]>,
 ): Promise<RetrievalFigures['hnswMisses']> {
-  const missed = [...exact].flatMap(([question, nearest]) => {
+  const missed = asked.flatMap((question) => {
     const found = new Set((approximate.get(question) ?? []).map((r) => r.id));
-    return nearest.filter((r) => !found.has(r.id));
+    return (exact.get(question) ?? []).filter((r) => !found.has(r.id));
   });
   const documents = new Map((await chunks.byIds(missed.map((r) => r.id))).map((c) => [c.id, c.documentId]));
   const similarities = missed.map((r) => r.score);
@@ -87,8 +99,9 @@ export async function measureRetrieval(
   {
     repeat,
     exactQuestions,
+    acrossCorpusQuestions,
     efSearchSweep = [],
-  }: { repeat: number; exactQuestions: number; efSearchSweep?: number[] },
+  }: { repeat: number; exactQuestions: number; acrossCorpusQuestions: number; efSearchSweep?: number[] },
 ): Promise<RetrievalFigures> {
   const { pool } = app.database;
   const version = await app.versions.activeSummary();
@@ -115,24 +128,35 @@ export async function measureRetrieval(
   const fullText = await timeEach(runs, (item) =>
     searchText(version, scope.languages, passageCount, item.question, 'vi'),
   );
-  const nearest = new Map<QaItem, RankedId[]>();
-  const vectorLeg = (repository: typeof chunks, into: Map<QaItem, RankedId[]>) => async (item: QaItem) => {
-    const embedding = await app.embedder.embedQuery(item.question);
-    into.set(item, await repository.nearest(version.id, scope, embedding, K));
-  };
-  const vectorHnsw = await timeEach(runs, vectorLeg(chunks, nearest));
+  const vectorLeg =
+    (repository: typeof chunks, into: Map<string, RankedId[]>) => async (question: string) => {
+      const embedding = await app.embedder.embedQuery(question);
+      into.set(question, await repository.nearest(version.id, scope, embedding, K));
+    };
+  const nearest = new Map<string, RankedId[]>();
+  const vectorHnsw = await timeEach(
+    runs.map((q) => q.question),
+    vectorLeg(chunks, nearest),
+  );
   const efSearch = (
     await pool.query<{ value: string }>('SELECT current_setting($1) AS value', ['hnsw.ef_search'])
   ).rows[0]?.value as string;
 
+  // Recall is judged on two sets of questions: the development questions, and questions spread over the
+  // generated documents (none on the real corpus). A whole scan per question: fewer of them, once each.
+  const development = questions.slice(0, exactQuestions).map((q) => q.question);
+  const acrossCorpus = await questionsAcrossCorpus(pool, version.id, acrossCorpusQuestions);
+  const nearestAcross = new Map<string, RankedId[]>();
+  for (const question of acrossCorpus) await vectorLeg(chunks, nearestAcross)(question);
   // The exact scan: the same query with index scans off, on a client of its own.
   const client = await pool.connect();
-  const exactNearest = new Map<QaItem, RankedId[]>();
-  const recallOf = (found: Map<QaItem, RankedId[]>) => {
-    const compared = [...exactNearest.keys()];
-    const sum = compared.reduce((s, q) => s + overlap(found.get(q) ?? [], exactNearest.get(q) ?? []), 0);
-    return round(sum / Math.max(1, compared.length), 4);
+  const exactNearest = new Map<string, RankedId[]>();
+  const recallOf = (asked: string[], found: Map<string, RankedId[]>) => {
+    const sum = asked.reduce((s, q) => s + overlap(found.get(q) ?? [], exactNearest.get(q) ?? []), 0);
+    return round(sum / Math.max(1, asked.length), 4);
   };
+  const recallAcross = (found: Map<string, RankedId[]>) =>
+    acrossCorpus.length > 0 ? recallOf(acrossCorpus, found) : null;
   const sweep: RetrievalFigures['efSearchSweep'] = [];
   let vectorExact: number[];
   const plans = { hnsw: '', exact: '' };
@@ -147,23 +171,28 @@ export async function measureRetrieval(
     plans.hnsw = await plan();
     await client.query('SET enable_indexscan = off');
     plans.exact = await plan();
-    // A whole scan per question: fewer of them, once each.
-    const exactRuns = questions.slice(0, exactQuestions);
     const onThisClient = createChunksRepository(onClient(client));
-    vectorExact = await timeEach(exactRuns, vectorLeg(onThisClient, exactNearest), 1);
+    vectorExact = await timeEach(development, vectorLeg(onThisClient, exactNearest), 1);
+    for (const question of acrossCorpus) await vectorLeg(onThisClient, exactNearest)(question);
     await client.query('RESET enable_indexscan');
     for (const ef of efSearchSweep) {
       await client.query(`SET hnsw.ef_search = ${Number(ef)}`);
-      const swept = new Map<QaItem, RankedId[]>();
-      const times = await timeEach(exactRuns, vectorLeg(onThisClient, swept));
-      sweep.push({ efSearch: ef, recallAt10: recallOf(swept), p95: latencyOf(times).p95 });
+      const swept = new Map<string, RankedId[]>();
+      const times = await timeEach(development, vectorLeg(onThisClient, swept));
+      for (const question of acrossCorpus) await vectorLeg(onThisClient, swept)(question);
+      sweep.push({
+        efSearch: ef,
+        recallAt10: recallOf(development, swept),
+        recallAt10AcrossCorpus: recallAcross(swept),
+        p95: latencyOf(times).p95,
+      });
     }
   } finally {
     await client.query('RESET enable_indexscan');
     await client.query(`SET hnsw.ef_search = ${Number(efSearch)}`);
     client.release();
   }
-  const hnswMisses = await missesOf(chunks, exactNearest, nearest);
+  const hnswMisses = await missesOf(chunks, development, exactNearest, nearest);
   const answerable = questions.filter((q) => q.answerable);
   const recalled = answerable.filter((q) => {
     const passages = (found.get(q) ?? []).map((p) => ({
@@ -180,9 +209,10 @@ export async function measureRetrieval(
     vectorHnsw: latencyOf(vectorHnsw),
     vectorExact: latencyOf(vectorExact),
     fullText: latencyOf(fullText),
-    hnswRecallAt10: recallOf(nearest),
+    hnswRecallAt10: recallOf(development, nearest),
+    hnswRecallAt10AcrossCorpus: recallAcross(nearestAcross),
     hnswMisses,
-    exactQuestions: exactNearest.size,
+    exactQuestions: development.length,
     efSearchSweep: sweep,
     efSearch,
     plans,
