@@ -62,6 +62,25 @@ async function openServer(url: string): Promise<Database> {
   return { pool, kind: 'postgres', close: () => pool.end() };
 }
 
+/**
+ * The embedded pool's queries keep their client when a statement fails. pg-pool closes a client whose query
+ * failed, but PGlite's node-postgres adapter hands every client the same connection and delivers the closed
+ * client's late 'end' to the next one: the query after any failed one failed as well ("Connection terminated
+ * unexpectedly"). PGlite's one session is unharmed by a failed statement, so its client is simply reused.
+ */
+function keepingClientOnError(pool: pg.Pool): pg.Pool {
+  const query = async (config: string | pg.QueryConfig, values?: unknown[]) => {
+    const client = await pool.connect();
+    try {
+      return await client.query(config, values);
+    } finally {
+      client.release();
+    }
+  };
+  pool.query = query as pg.Pool['query'];
+  return pool;
+}
+
 async function openEmbedded(dataDir: string): Promise<Database> {
   const lock = lockDataDir(dataDir);
   try {
@@ -74,11 +93,13 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     const pglite = await PGlite.create(dataDir, { extensions: { vector } });
     await pglite.exec('CREATE EXTENSION IF NOT EXISTS vector');
     // One in-process connection: PGlite runs one statement at a time anyway, so queries simply queue.
-    const pool = new pg.Pool({
-      ...createPgConfig(pglite),
-      max: 1,
-      onConnect: configureConnection,
-    } as pg.PoolConfig);
+    const pool = keepingClientOnError(
+      new pg.Pool({
+        ...createPgConfig(pglite),
+        max: 1,
+        onConnect: configureConnection,
+      } as pg.PoolConfig),
+    );
     return {
       pool,
       kind: 'embedded',
