@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { type Param, parameters } from './params.ts';
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -21,14 +22,21 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Writes one audit record, in the caller's transaction when given its client. */
-export async function audit(client: Queryable, entry: AuditEntry): Promise<void> {
-  await client.query('INSERT INTO audit_log (actor, action, subject, details) VALUES ($1, $2, $3, $4)', [
+/** The statement that writes one audit record, its values numbered by `param` among the caller's. */
+export function auditStatement(entry: AuditEntry, param: Param): string {
+  const values = [
     entry.actor ?? null,
     entry.action,
     entry.subject ?? null,
     JSON.stringify(entry.details ?? {}),
-  ]);
+  ];
+  return `INSERT INTO audit_log (actor, action, subject, details) VALUES (${values.map(param).join(', ')})`;
+}
+
+/** Writes one audit record, in the caller's transaction when given its client. */
+export async function audit(client: Queryable, entry: AuditEntry): Promise<void> {
+  const { values, param } = parameters();
+  await client.query(auditStatement(entry, param), values);
 }
 
 /** The append-only audit log (migration 005), for maintainers' export. */

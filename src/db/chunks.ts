@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import pgvector from 'pgvector/pg';
+import { parameters } from './params.ts';
 
 export interface ChunkRecord {
   chunkKey: string;
@@ -175,8 +176,7 @@ export function createChunksRepository(pool: pg.Pool) {
       tsQuery: string,
       searches: MatchSearch[],
     ): Promise<MatchedId[][]> {
-      const values: unknown[] = [versionId, languages, tsQuery];
-      const param = (value: unknown) => `$${values.push(value)}`;
+      const { values, param } = parameters(versionId, languages, tsQuery);
       const selects = searches.map(({ kinds, limit, examined, rank }, search) => {
         const filter = `version_id = $1 AND language = ANY($2::text[]) AND kind = ANY(${param(kinds)}::text[])
           AND tsv @@ to_tsquery('simple', $3)`;

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { type Param, parameters } from './params.ts';
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -20,25 +21,35 @@ export interface PendingMessage extends OutgoingMessage {
 }
 
 /**
+ * The statement that queues `messages`, in their order: one for any number of them, with one parameter, so
+ * that a change and its messages can also be written as one statement (see the escalations' `raise`).
+ */
+export function queueStatement(messages: OutgoingMessage[], param: Param): string {
+  const rows = messages.map((m) => ({
+    escalation_id: m.escalationId ?? null,
+    purpose: m.purpose,
+    chat_id: m.chatId,
+    payload: m.payload,
+    escalation_message_id: m.escalationMessageId ?? null,
+  }));
+  return `INSERT INTO outbox (escalation_id, purpose, chat_id, payload, escalation_message_id)
+    SELECT escalation_id, purpose, chat_id, payload, escalation_message_id
+    FROM ROWS FROM (jsonb_to_recordset(${param(JSON.stringify(rows))}::jsonb)
+      AS (escalation_id bigint, purpose text, chat_id bigint, payload jsonb, escalation_message_id bigint))
+      WITH ORDINALITY AS m (escalation_id, purpose, chat_id, payload, escalation_message_id, position)
+    ORDER BY position`;
+}
+
+/**
  * Messages waiting to be delivered to Telegram (table `outbox` of migration 003). A message is written in the
  * same transaction as the change it reports and marked delivered only once Telegram has accepted it.
  */
 export function createOutboxRepository(pool: pg.Pool) {
   return {
     async enqueue(client: Queryable, messages: OutgoingMessage[]): Promise<void> {
-      for (const m of messages) {
-        await client.query(
-          `INSERT INTO outbox (escalation_id, purpose, chat_id, payload, escalation_message_id)
-           VALUES ($1, $2, $3, $4, $5)`,
-          [
-            m.escalationId ?? null,
-            m.purpose,
-            m.chatId,
-            JSON.stringify(m.payload),
-            m.escalationMessageId ?? null,
-          ],
-        );
-      }
+      if (messages.length === 0) return;
+      const { values, param } = parameters();
+      await client.query(queueStatement(messages, param), values);
     },
 
     /**
