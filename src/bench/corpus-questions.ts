@@ -26,9 +26,10 @@ export async function questionsAcrossCorpus(
   );
   const generated = listed.rows.filter((row) => isGeneratedDocument(row.document_id)).map((row) => row.id);
   if (generated.length === 0) return [];
+  const asked = Math.min(count, generated.length);
   const picked = Array.from(
-    { length: Math.min(count, generated.length) },
-    (_, i) => generated[Math.floor(((i + 0.5) * generated.length) / count)] as number,
+    { length: asked },
+    (_, i) => generated[Math.floor(((i + 0.5) * generated.length) / asked)] as number,
   );
   const passages = (await createChunksRepository(pool).byIds(picked)).sort((a, b) => a.id - b.id);
   return passages.map((passage) => {
