@@ -133,6 +133,10 @@ export async function measureRetrieval(
       const embedding = await app.embedder.embedQuery(question);
       into.set(question, await repository.nearest(version.id, scope, embedding, K));
     };
+  /** The vector leg for each question, untimed: for recall alone. */
+  const searchEach = async (asked: string[], repository: typeof chunks, into: Map<string, RankedId[]>) => {
+    for (const question of asked) await vectorLeg(repository, into)(question);
+  };
   const nearest = new Map<string, RankedId[]>();
   const vectorHnsw = await timeEach(
     runs.map((q) => q.question),
@@ -147,7 +151,7 @@ export async function measureRetrieval(
   const development = questions.slice(0, exactQuestions).map((q) => q.question);
   const acrossCorpus = await questionsAcrossCorpus(pool, version.id, acrossCorpusQuestions);
   const nearestAcross = new Map<string, RankedId[]>();
-  for (const question of acrossCorpus) await vectorLeg(chunks, nearestAcross)(question);
+  await searchEach(acrossCorpus, chunks, nearestAcross);
   // The exact scan: the same query with index scans off, on a client of its own.
   const client = await pool.connect();
   const exactNearest = new Map<string, RankedId[]>();
@@ -173,13 +177,13 @@ export async function measureRetrieval(
     plans.exact = await plan();
     const onThisClient = createChunksRepository(onClient(client));
     vectorExact = await timeEach(development, vectorLeg(onThisClient, exactNearest), 1);
-    for (const question of acrossCorpus) await vectorLeg(onThisClient, exactNearest)(question);
+    await searchEach(acrossCorpus, onThisClient, exactNearest);
     await client.query('RESET enable_indexscan');
     for (const ef of efSearchSweep) {
       await client.query(`SET hnsw.ef_search = ${Number(ef)}`);
       const swept = new Map<string, RankedId[]>();
       const times = await timeEach(development, vectorLeg(onThisClient, swept));
-      for (const question of acrossCorpus) await vectorLeg(onThisClient, swept)(question);
+      await searchEach(acrossCorpus, onThisClient, swept);
       sweep.push({
         efSearch: ef,
         recallAt10: recallOf(development, swept),

@@ -21,6 +21,11 @@ describe.each(BACKENDS)('raising an escalation [$name]', (backend) => {
   let escalations: ReturnType<typeof createEscalationsRepository>;
   const rows = async (sql: string, params: unknown[] = []) =>
     (await app.database.pool.query(sql, params)).rows;
+  /** Rows of the three tables a raise writes. */
+  const totals = () =>
+    rows(
+      'SELECT (SELECT count(*) FROM escalations)::int AS e, (SELECT count(*) FROM outbox)::int AS o, (SELECT count(*) FROM audit_log)::int AS a',
+    );
 
   beforeAll(async () => {
     db = await backend.create();
@@ -73,9 +78,7 @@ describe.each(BACKENDS)('raising an escalation [$name]', (backend) => {
   });
 
   it('writes nothing when one of its messages cannot be queued', async () => {
-    const before = await rows(
-      'SELECT (SELECT count(*) FROM escalations)::int AS e, (SELECT count(*) FROM outbox)::int AS o, (SELECT count(*) FROM audit_log)::int AS a',
-    );
+    const before = await totals();
     const unqueueable = (e: { id: number }) =>
       [
         { purpose: 'ack', chatId: 70, escalationId: e.id, payload: { text: 'fine' } },
@@ -89,11 +92,7 @@ describe.each(BACKENDS)('raising an escalation [$name]', (backend) => {
     await expect(escalations.raise({ ...QUESTION, question: 'Lost?' }, unqueueable)).rejects.toThrow(
       /chat_id/,
     );
-    expect(
-      await rows(
-        'SELECT (SELECT count(*) FROM escalations)::int AS e, (SELECT count(*) FROM outbox)::int AS o, (SELECT count(*) FROM audit_log)::int AS a',
-      ),
-    ).toEqual(before);
+    expect(await totals()).toEqual(before);
   });
 
   it('queues no message when there is none to send', async () => {
