@@ -22,6 +22,15 @@ function occurrences(positions: Map<string, number[]>, parts: string[]): number 
   return count;
 }
 
+/** Each term the question asks about with its synonyms, which count as the term. */
+const variantsOf = (terms: Terms) =>
+  [...terms.unigrams, ...terms.bigrams].map((term) => [term, ...(terms.synonyms.get(term) ?? [])]);
+
+/** Every word `rankByBm25` looks up for these terms: passages indexed for these words alone rank the same. */
+export function wordsLookedUp(terms: Terms): Set<string> {
+  return new Set(variantsOf(terms).flatMap((variants) => variants.flatMap((v) => v.split(' '))));
+}
+
 /**
  * Okapi BM25 over the full-text candidates. PostgreSQL's ts_rank counts matches without weighing how rare
  * a word is, so common words ("nội dung", "cơ quan") outrank the one that matters ("bí mật"); this ranks the
@@ -36,8 +45,8 @@ export function rankByBm25(
 ): RankedId[] {
   if (candidates.length === 0) return [];
   // Each term's variants with their words and inverse document frequency, worked out once for all passages.
-  const queryTerms = [...terms.unigrams, ...terms.bigrams].map((term) =>
-    [term, ...(terms.synonyms.get(term) ?? [])].map((variant) => {
+  const queryTerms = variantsOf(terms).map((variants) =>
+    variants.map((variant) => {
       const df = Math.max(documentFrequency(variant), 1);
       return { parts: variant.split(' '), idf: Math.log(1 + (passageCount - df + 0.5) / (df + 0.5)) };
     }),

@@ -9,11 +9,15 @@ export interface IndexedPassage {
   positions: Map<string, number[]>;
 }
 
-/** Every word's positions in a passage's search text. */
-export function indexPassage(id: number, searchText: string): IndexedPassage {
+/**
+ * A passage's word positions from its search text: of every word, or of `only` these words (what one
+ * question's BM25 looks up); `length` counts every word either way.
+ */
+export function indexPassage(id: number, searchText: string, only?: ReadonlySet<string>): IndexedPassage {
   const positions = new Map<string, number[]>();
   const words = searchText.split(' ');
   words.forEach((word, index) => {
+    if (only && !only.has(word)) return;
     const list = positions.get(word);
     if (list) list.push(index);
     else positions.set(word, [index]);
@@ -35,26 +39,24 @@ export interface PassageIndexesDeps {
  * only those not seen yet are read, in one query.
  */
 export function createPassageIndexes({ searchTexts, capacity }: PassageIndexesDeps) {
-  const read = createVersionCache<number, IndexedPassage, Map<number, string>>({
+  const read = createVersionCache<number, IndexedPassage>({
     capacity,
-    load: async (_versionId, ids, known) => {
-      const unread = ids.filter((id) => !known?.has(id));
-      const texts = unread.length > 0 ? await searchTexts(unread) : new Map<number, string>();
+    load: async (_versionId, ids) => {
+      const texts = await searchTexts(ids);
       return new Map(
         ids.flatMap((id) => {
-          const text = known?.get(id) ?? texts.get(id);
+          const text = texts.get(id);
           return text === undefined ? [] : [[id, indexPassage(id, text)] as const];
         }),
       );
     },
   });
-  /** Indexes of these passages, in their order; `known` search texts at hand need not be read again. */
+  /** Indexes of these passages, in their order. */
   return async function indexesOf(
     version: Pick<VersionSummary, 'id' | 'createdAt'>,
     ids: number[],
-    known?: Map<number, string>,
   ): Promise<IndexedPassage[]> {
-    const indexed = await read(version, ids, known);
+    const indexed = await read(version, ids);
     return ids.flatMap((id) => indexed.get(id) ?? []);
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankByBm25 } from '../../src/retrieval/bm25.ts';
+import { rankByBm25, wordsLookedUp } from '../../src/retrieval/bm25.ts';
 import { indexPassage } from '../../src/retrieval/passage-index.ts';
 import { questionTerms } from '../../src/text/terms.ts';
 
@@ -69,5 +69,25 @@ describe('rankByBm25', () => {
     );
     expect(ranked.map((r) => r.id)).toEqual([3, 9]);
     expect(rankByBm25([], terms, df, 100)).toEqual([]);
+  });
+
+  it('ranks passages indexed for the words it looks up exactly as passages indexed whole', () => {
+    const passages = [
+      { id: 1, searchText: 'noi dung bi mat nha nuoc khong dua len nen tang ai cong cong' },
+      { id: 2, searchText: 'must never provid secret to public ai platform nor paste state secret' },
+      { id: 3, searchText: 'bi mat co quan nha nuoc bi mat noi dung co quan' },
+      { id: 4, searchText: 'platform secret public must paste never to ai' },
+    ];
+    for (const [question, language] of [
+      ['Nội dung bí mật nhà nước có được đưa lên AI không?', 'vi'],
+      ['Can I paste secrets into a public AI platform?', 'en'],
+    ] as const) {
+      const terms = questionTerms(question, language);
+      const only = wordsLookedUp(terms);
+      const partly = passages.map((p) => indexPassage(p.id, p.searchText, only));
+      const whole = rankByBm25(indexed(passages), terms, df, 100);
+      expect(whole.length).toBeGreaterThan(1);
+      expect(rankByBm25(partly, terms, df, 100)).toEqual(whole);
+    }
   });
 });
