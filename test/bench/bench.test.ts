@@ -11,6 +11,7 @@ const FIGURES = [
   'indexing.passagesPerSecond',
   'indexing.unchangedSeconds.0',
   'retrieval.real.hybrid.p95',
+  'retrieval.real.hybridFirstAsked.p95',
   'retrieval.real.vectorHnsw.p99',
   'retrieval.real.vectorExact.p50',
   'retrieval.real.fullText.p50',
