@@ -112,6 +112,7 @@ async function generatedCorpus(
       built: false,
       seconds: undefined,
       passagesPerSecond: undefined,
+      writtenBack: undefined,
     };
     if (!held) {
       const built = await buildGeneratedCorpus(
@@ -132,6 +133,7 @@ async function generatedCorpus(
         built: true,
         seconds: built.seconds,
         passagesPerSecond: Math.round(size / built.seconds),
+        writtenBack: built.writtenBack,
       };
     }
     say(`retrieval on ${size} passages`);

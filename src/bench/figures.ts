@@ -13,6 +13,8 @@ export interface CorpusBuildFigures {
   built: boolean;
   seconds: number | undefined;
   passagesPerSecond: number | undefined;
+  /** Built this run: whether its pages were on disk before the timings; undefined when reused. */
+  writtenBack: boolean | undefined;
 }
 
 /** Everything measured on one database backend. */

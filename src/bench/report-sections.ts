@@ -1,6 +1,11 @@
 import type { BenchFigures } from './figures.ts';
 import { backends, ms, table } from './report-tables.ts';
 
+/** A corpus built this run whose pages the role could not force to disk: its timings include those writes. */
+const NOT_WRITTEN_BACK =
+  ', **its pages not forced to disk** (the role may not run CHECKPOINT: grant it `pg_checkpoint`), so the ' +
+  "server's checkpoints may write them during the timings";
+
 /** Indexing throughput and re-index times, per backend. */
 export function indexingSection(f: BenchFigures): string[] {
   const lines: string[] = [];
@@ -22,7 +27,7 @@ export function indexingSection(f: BenchFigures): string[] {
         Object.values(b.corpusBuilds)
           .map((c) =>
             c.built
-              ? `${c.passages}: ${c.seconds?.toFixed(1)} s (${c.passagesPerSecond}/s)`
+              ? `${c.passages}: ${c.seconds?.toFixed(1)} s (${c.passagesPerSecond}/s)${c.writtenBack ? '' : NOT_WRITTEN_BACK}`
               : `${c.passages}: reused`,
           )
           .join('; ') || '—',

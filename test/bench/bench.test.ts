@@ -75,6 +75,10 @@ describe('npm run bench -- --quick --json', () => {
     expect(missing(figures.embedded, figures.sizes.embedded)).toEqual([]);
     expect(figures.targets.results.length).toBe(8);
     expect(figures.machine.cores).toBeGreaterThan(0);
+    // The cache folder is new: the embedded corpus was built, and PGlite's superuser forced its pages to disk.
+    expect(Object.values(figures.embedded.corpusBuilds).map((c) => [c.built, c.writtenBack])).toEqual([
+      [true, true],
+    ]);
   });
 
   it.runIf(server)('measures the real server in the same run', () => {
@@ -84,6 +88,10 @@ describe('npm run bench -- --quick --json', () => {
     expect(figures.targets.backend).toBe('server');
     // The bot compiled (as the production image runs it) and from the sources under tsx, side by side.
     expect(figures.server?.botUnderTsx?.peakRssMb).toBeGreaterThan(0);
+    // Whether the role may force a checkpoint is the server's affair; what it did is reported either way.
+    for (const build of Object.values(figures.server?.corpusBuilds ?? {})) {
+      expect(typeof build.writtenBack).toBe(build.built ? 'boolean' : 'undefined');
+    }
   });
 
   it.skipIf(server)('says loudly that the server is unreachable and judges the embedded figures', () => {
