@@ -15,6 +15,8 @@ export interface CorpusBuild {
   writtenBack: boolean;
 }
 
+const INSUFFICIENT_PRIVILEGE = '42501';
+
 /**
  * Writes the new passages' pages to disk at once. Otherwise the next checkpoint spreads those writes over the
  * following minutes, inside the timings (after 100,000 passages it wrote 450 MB over 4.5 minutes, the whole
@@ -30,8 +32,6 @@ async function writeBack(app: App): Promise<boolean> {
     throw error;
   }
 }
-
-const INSUFFICIENT_PRIVILEGE = '42501';
 
 /**
  * The edition label of the generated documents: the generator's version and the real corpus they are added

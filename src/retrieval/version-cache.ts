@@ -3,7 +3,7 @@ import type { VersionSummary } from '../db/versions.ts';
 export interface VersionCacheDeps<K, V, C> {
   /**
    * Reads the values of keys not kept yet from one version; a key it leaves out has none. `context` is what
-   * the caller of `read` passed along for it (texts already at hand, the languages searched), if anything.
+   * the caller of `read` passed along for it (the languages searched), if anything.
    */
   load(versionId: number, keys: K[], context: C | undefined): Promise<Map<K, V>>;
   /** Entries kept: the most recently used. */
