@@ -161,6 +161,18 @@ export function createChunksRepository(pool: pg.Pool) {
     },
 
     /**
+     * Every passage of a version with its embedding, for an exact search in memory. Read as text and parsed
+     * here, the same on both backends whatever type parsers their connections have.
+     */
+    async embeddings(versionId: number): Promise<(KindedId & { language: string; embedding: number[] })[]> {
+      const result = await pool.query<KindedId & { language: string; embedding: string }>(
+        'SELECT id::int AS id, kind, language, embedding::text AS embedding FROM chunks WHERE version_id = $1',
+        [versionId],
+      );
+      return result.rows.map((row) => ({ ...row, embedding: JSON.parse(row.embedding) as number[] }));
+    },
+
+    /**
      * Ids (and kinds) of a version's full-text matches, for ranking by the caller: one list per search, all in
      * one statement (a round trip per search cost more than either search itself). Where more may match than
      * `limit`, the database's ts_rank picks which (`rank`), over the first `examined` matches only: ranking

@@ -8,6 +8,7 @@ import { type Coverage, topicCoverage } from './confidence.ts';
 import { fuseRankings } from './fuse.ts';
 import { createOriginalsLookup, type OriginalText } from './originals.ts';
 import { createTextLeg } from './text-leg.ts';
+import { createVectorLeg } from './vector-leg.ts';
 
 export interface Passage extends Omit<StoredChunk, 'id' | 'documentVersion'> {
   chunkId: number;
@@ -72,6 +73,7 @@ async function searchedVersion(
 export function createRetriever({ versions, chunks, terms, embedder, topK, version: pinned }: RetrieverDeps) {
   const originals = createOriginalsLookup(versions, chunks);
   const searchText = createTextLeg({ chunks, terms, answerKinds: ANSWER_KINDS });
+  const nearestPassages = createVectorLeg({ chunks });
 
   /** Ranked ids as passages, in their order; ids without a stored row dropped. */
   function toPassages(
@@ -120,7 +122,7 @@ export function createRetriever({ versions, chunks, terms, embedder, topK, versi
     const passageCount = languages.reduce((sum, l) => sum + (sizes.get(l) ?? 0), 0);
     const depth = Math.max(topK * CANDIDATES_PER_LEG, 20);
     const [nearest, text] = await Promise.all([
-      chunks.nearest(version.id, { languages, kinds: ANSWER_KINDS }, embedding, depth),
+      nearestPassages(version, { languages, kinds: ANSWER_KINDS }, embedding, depth),
       searchText(version, languages, passageCount, question, language),
     ]);
     const matching = text.matching.slice(0, depth);
