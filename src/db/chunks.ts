@@ -211,6 +211,15 @@ export function createChunksRepository(pool: pg.Pool) {
       return lists;
     },
 
+    /** The search text of every passage of a version, with what a search filters on. */
+    async versionSearchTexts(versionId: number): Promise<(KindedId & { language: string; text: string })[]> {
+      const result = await pool.query<KindedId & { language: string; text: string }>(
+        'SELECT id::int AS id, kind, language, search_text AS text FROM chunks WHERE version_id = $1',
+        [versionId],
+      );
+      return result.rows;
+    },
+
     /** Passages' search texts by id. */
     async searchTexts(ids: number[]): Promise<Map<number, string>> {
       const result = await pool.query<{ id: number; text: string }>({

@@ -31,6 +31,13 @@ export function wordsLookedUp(terms: Terms): Set<string> {
   return new Set(variantsOf(terms).flatMap((variants) => variants.flatMap((v) => v.split(' '))));
 }
 
+/** Whether a passage holds any of the terms or their synonyms: a match of the database's OR query. */
+export function holdsAnyTerm({ positions }: IndexedPassage, terms: Terms): boolean {
+  return variantsOf(terms).some((variants) =>
+    variants.some((variant) => occurrences(positions, variant.split(' ')) > 0),
+  );
+}
+
 /**
  * Okapi BM25 over the full-text candidates. PostgreSQL's ts_rank counts matches without weighing how rare
  * a word is, so common words ("nội dung", "cơ quan") outrank the one that matters ("bí mật"); this ranks the

@@ -1,5 +1,6 @@
 import type { ChunksRepository, KindedId, RankedId, SearchScope } from '../db/chunks.ts';
 import type { VersionSummary } from '../db/versions.ts';
+import { createVersionValue } from './version-cache.ts';
 
 /**
  * Versions of at most this many passages are searched exactly, in memory. Scoring a passage takes about
@@ -38,24 +39,13 @@ function toUnit(values: ArrayLike<number>): Float32Array {
  * about: a version never changes once built), and through the HNSW index for a large one.
  */
 export function createVectorLeg({ chunks, inMemoryPassages = IN_MEMORY_PASSAGES }: VectorLegDeps) {
-  // One version's vectors, identified by id and creation time as in the version cache: a database restored
-  // or rebuilt under the same version id holds other passages.
-  let kept: { key: string; vectors: Promise<StoredVector[]> } | undefined;
-
-  function vectorsOf(version: Pick<VersionSummary, 'id' | 'createdAt'>): Promise<StoredVector[]> {
-    const key = `${version.id}@${new Date(version.createdAt).getTime()}`;
-    if (kept?.key === key) return kept.vectors;
-    const vectors = chunks
-      .embeddings(version.id)
-      .then((rows) => rows.map(({ embedding, ...rest }) => ({ ...rest, unit: toUnit(embedding) })));
-    const entry = { key, vectors };
-    kept = entry;
-    // A failed read is not kept: the next question reads again.
-    vectors.catch(() => {
-      if (kept === entry) kept = undefined;
-    });
-    return vectors;
-  }
+  const vectorsOf = createVersionValue(
+    async (versionId): Promise<StoredVector[]> =>
+      (await chunks.embeddings(versionId)).map(({ embedding, ...rest }) => ({
+        ...rest,
+        unit: toUnit(embedding),
+      })),
+  );
 
   return async function nearest(
     version: Pick<VersionSummary, 'id' | 'createdAt' | 'chunkCount'>,

@@ -10,6 +10,10 @@ export interface VersionCacheDeps<K, V, C> {
   capacity: number;
 }
 
+/** A version's identity: its id and creation time (a database restored or rebuilt reuses ids). */
+const versionKey = (version: Pick<VersionSummary, 'id' | 'createdAt'>) =>
+  `${version.id}@${new Date(version.createdAt).getTime()}`;
+
 /**
  * Values read from a corpus version, kept between questions: a version's passages and word statistics never
  * change once it is built, so only the keys not seen yet are read, in one call. Kept for one version at a
@@ -24,7 +28,7 @@ export function createVersionCache<K, V, C = never>({ load, capacity }: VersionC
     keys: K[],
     context?: C,
   ): Promise<Map<K, V>> {
-    const key = `${version.id}@${new Date(version.createdAt).getTime()}`;
+    const key = versionKey(version);
     if (key !== cachedVersion) {
       cache.clear();
       cachedVersion = key;
@@ -53,5 +57,24 @@ export function createVersionCache<K, V, C = never>({ load, capacity }: VersionC
       cache.delete(k);
     }
     return found;
+  };
+}
+
+/**
+ * One value read from a whole corpus version (all its passages' vectors or word indexes), kept while that
+ * version is the one asked about, identified as in `createVersionCache`. A failed read is not kept: the next
+ * caller reads again.
+ */
+export function createVersionValue<V>(load: (versionId: number) => Promise<V>) {
+  let kept: { key: string; value: Promise<V> } | undefined;
+  return function forVersion(version: Pick<VersionSummary, 'id' | 'createdAt'>): Promise<V> {
+    const key = versionKey(version);
+    if (kept?.key === key) return kept.value;
+    const entry = { key, value: load(version.id) };
+    kept = entry;
+    entry.value.catch(() => {
+      if (kept === entry) kept = undefined;
+    });
+    return entry.value;
   };
 }

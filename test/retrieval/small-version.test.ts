@@ -1,10 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, openApp } from '../../src/app.ts';
 import { type ChunksRepository, createChunksRepository, type SearchScope } from '../../src/db/chunks.ts';
+import { createTermsRepository } from '../../src/db/terms.ts';
 import type { VersionSummary } from '../../src/db/versions.ts';
 import { ANSWER_KINDS } from '../../src/retrieval/retrieve.ts';
-import { createVectorLeg } from '../../src/retrieval/vector-leg.ts';
+import { createTextLeg } from '../../src/retrieval/text-leg.ts';
+import { createVectorLeg, IN_MEMORY_PASSAGES } from '../../src/retrieval/vector-leg.ts';
+import type { Language } from '../../src/text/language.ts';
 import { BACKENDS, CORPUS_DIR, type TestDatabase } from '../helpers/backends.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+/** The tuning questions (never the held-out ones), in every language and category. */
+const TUNING_QUESTIONS = ['qa.tuning.jsonl', 'qa.tuning-2.jsonl'].flatMap((file) =>
+  readFileSync(join(FIXTURES, file), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { question: string; lang: Language }),
+);
 
 const QUESTIONS = [
   'Có được đưa tài liệu mật lên nền tảng trí tuệ nhân tạo công cộng không?',
@@ -35,7 +49,7 @@ function counted(chunks: ChunksRepository, failFirstRead = false) {
   };
 }
 
-describe.each(BACKENDS)('vector leg [$name]', (backend) => {
+describe.each(BACKENDS)('a small version searched in memory [$name]', (backend) => {
   let db: TestDatabase;
   let app: App;
   let chunks: ChunksRepository;
@@ -67,7 +81,7 @@ describe.each(BACKENDS)('vector leg [$name]', (backend) => {
     return rows;
   }
 
-  it("finds in memory the passages the database's exact scan finds, in its order, with its similarities", async () => {
+  it("the vector leg finds the passages the database's exact scan finds, in its order, with its similarities", async () => {
     const nearest = createVectorLeg({ chunks });
     const scope = { languages: ['vi'], kinds: ANSWER_KINDS };
     for (const question of QUESTIONS) {
@@ -116,6 +130,36 @@ describe.each(BACKENDS)('vector leg [$name]', (backend) => {
     expect(calls).toEqual({ nearest: 1, embeddings: 0 });
     // The guidelines' few hundred passages are all within reach of the graph search: the same ten.
     expect(found.map((hit) => hit.id)).toEqual((await exactScan(scope, embedding, 10)).map((row) => row.id));
+  });
+
+  it("the full-text leg finds and ranks exactly what the database's full-text search finds", async () => {
+    const { pool } = app.database;
+    const deps = {
+      chunks: createChunksRepository(pool),
+      terms: createTermsRepository(pool),
+      answerKinds: ANSWER_KINDS,
+    };
+    const inMemory = createTextLeg(deps);
+    const inDatabase = createTextLeg(deps);
+    // The same version, told to be over the in-memory limit: the database searches it.
+    const large = { ...version, chunkCount: IN_MEMORY_PASSAGES + 1 };
+    const sizes = await app.versions.passagesByLanguage(version.id);
+    expect(TUNING_QUESTIONS.length).toBeGreaterThan(200);
+    let matched = 0;
+    for (const { question, lang } of TUNING_QUESTIONS) {
+      const languages = sizes.has(lang) ? [lang] : ['vi'];
+      const count = languages.reduce((sum, l) => sum + (sizes.get(l) ?? 0), 0);
+      const memory = await inMemory(version, languages, count, question, lang);
+      const database = await inDatabase(large, languages, count, question, lang);
+      expect({ question, matching: memory.matching, gap: memory.bestGap }).toEqual({
+        question,
+        matching: database.matching,
+        gap: database.bestGap,
+      });
+      if (memory.matching.length > 0) matched += 1;
+    }
+    // Not an empty comparison: nearly every question shares words with the guidelines.
+    expect(matched).toBeGreaterThan(TUNING_QUESTIONS.length * 0.9);
   });
 });
 
