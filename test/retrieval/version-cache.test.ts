@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTermFrequencies } from '../../src/retrieval/term-frequencies.ts';
-import { createVersionCache } from '../../src/retrieval/version-cache.ts';
+import { createVersionCache, createVersionValue } from '../../src/retrieval/version-cache.ts';
 
 const v1 = { id: 1, createdAt: new Date('2026-11-27T00:00:00Z') };
 const v2 = { id: 2, createdAt: new Date('2026-11-27T01:00:00Z') };
@@ -78,5 +78,27 @@ describe('createTermFrequencies', () => {
       { languages: ['vi'], terms: ['mat', 'hiem', 'so hieu'] },
       { languages: ['en'], terms: ['mat'] },
     ]);
+  });
+});
+
+describe('createVersionValue', () => {
+  it('reads a version once, anew for another version or a rebuilt one, and keeps no failed read', async () => {
+    const reads: number[] = [];
+    let failNext = true;
+    const valueFor = createVersionValue(async (versionId) => {
+      reads.push(versionId);
+      if (failNext) {
+        failNext = false;
+        throw new Error('connection reset');
+      }
+      return `passages of ${versionId}`;
+    });
+    await expect(valueFor(v1)).rejects.toThrow('connection reset');
+    const [a, b] = await Promise.all([valueFor(v1), valueFor(v1)]);
+    expect([a, b]).toEqual(['passages of 1', 'passages of 1']);
+    expect(await valueFor(v2)).toBe('passages of 2');
+    // The same id, created at another time: a database restored or rebuilt under that id.
+    expect(await valueFor({ id: 2, createdAt: new Date('2026-11-28T00:00:00Z') })).toBe('passages of 2');
+    expect(reads).toEqual([1, 1, 2, 2]);
   });
 });
