@@ -67,5 +67,3 @@ export function createVectorLeg({ chunks, inMemoryPassages = IN_MEMORY_PASSAGES 
     return scored.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
   };
 }
-
-export type NearestPassages = ReturnType<typeof createVectorLeg>;
